@@ -1,0 +1,108 @@
+"""Read-only fields shared by Hangar's serializers."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from urllib.parse import urlencode, urlsplit
+
+import isodate
+from django.urls import get_script_prefix
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from hangar.catalog.ll2 import contract
+from hangar.catalog.stats import live_seconds
+
+
+class Links:
+    """Builds the absolute urls of one response: the request's origin, and its ``format``
+    carried into every object's url as LL2 does."""
+
+    def __init__(self, request) -> None:
+        self.root = request.build_absolute_uri(f"{get_script_prefix()}2.3.0/")
+        fmt = request.query_params.get("format") if hasattr(request, "query_params") else None
+        self.suffix = f"?{urlencode({'format': fmt})}" if fmt else ""
+
+    def detail(self, resource: str, pk) -> str:
+        return f"{self.root}{resource}/{pk}/{self.suffix}"
+
+    def rewrite(self, url: str) -> str:
+        """Point an upstream LL2 url (as stored in a document) at this server."""
+        path = urlsplit(url).path
+        if not path.startswith(contract.API_PREFIX):
+            return url
+        return f"{self.root}{path[len(contract.API_PREFIX) :]}{self.suffix}"
+
+
+def iso_duration(seconds: int | None) -> str | None:
+    if seconds is None:
+        return None
+    return isodate.duration_isoformat(timedelta(seconds=seconds))
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ResponseModeField(serializers.Field):
+    """The serializer's level (``list``, ``normal``, ``detailed``), as LL2 names it."""
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        super().__init__(source="*", read_only=True)
+
+    def to_representation(self, value) -> str:
+        return self.mode
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ResourceUrlField(serializers.Field):
+    def __init__(self, resource: str) -> None:
+        self.resource = resource
+        super().__init__(source="*", read_only=True)
+
+    def to_representation(self, value) -> str:
+        return self.context["links"].detail(self.resource, value.pk)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class DurationField(serializers.Field):
+    """A duration stored in whole seconds, served in ISO 8601 (``P22DT14M5S``)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value) -> str | None:
+        return iso_duration(value)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class LiveDurationField(serializers.Field):
+    """A stored duration that keeps growing while the spacecraft is in space (or docked)."""
+
+    def __init__(self, base: str, rate: str) -> None:
+        self.base, self.rate = base, rate
+        super().__init__(source="*", read_only=True)
+
+    def to_representation(self, craft) -> str | None:
+        seconds = live_seconds(
+            getattr(craft, self.base),
+            getattr(craft, self.rate),
+            craft.stats_as_of,
+            self.context["now_epoch"],
+        )
+        return iso_duration(seconds)
+
+
+@extend_schema_field(OpenApiTypes.OBJECT)
+class DocumentField(serializers.Field):
+    """A document of another domain, kept as imported and served in the schema's shape."""
+
+    def __init__(self, component: str, **kwargs) -> None:
+        self.component = component
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, document):
+        return contract.project(
+            document,
+            {"$ref": f"#/components/schemas/{self.component}"},
+            self.context["links"].rewrite,
+        )

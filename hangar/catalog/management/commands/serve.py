@@ -1,0 +1,48 @@
+"""``hangar serve``: the API behind gunicorn, a production WSGI server."""
+
+import os
+
+from django.core.management.base import BaseCommand
+from gunicorn.app.base import BaseApplication
+
+
+class HangarServer(BaseApplication):
+    def __init__(self, options: dict) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from hangar.wsgi import application
+
+        return application
+
+
+class Command(BaseCommand):
+    help = "Serve the API with gunicorn (bind address and workers from options or environment)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--bind", default=os.environ.get("HANGAR_BIND", "127.0.0.1:8000"), help="host:port"
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("HANGAR_WORKERS", str(2 * (os.cpu_count() or 1) + 1))),
+            help="worker processes (default: 2 x CPUs + 1)",
+        )
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"Hangar serving on http://{options['bind']}/2.3.0/spacecraft/")
+        HangarServer(
+            {
+                "bind": options["bind"],
+                "workers": options["workers"],
+                "accesslog": os.environ.get("HANGAR_ACCESS_LOG", "-"),
+                "timeout": 30,
+                "graceful_timeout": 10,
+            }
+        ).run()

@@ -1,0 +1,358 @@
+"""Spacecraft statistics, as plain functions of flights and docking events.
+
+The definitions follow LL2's published values: a flight counts once its launch ``net`` has passed;
+time in space runs from the launch to the mission end (or to now, for a spacecraft still up);
+time docked runs from docking to departure (or to now); a turnaround is the gap between one
+flight's mission end and the next flight's launch.
+
+``refresh_spacecraft`` stores the results; ``ensure_fresh`` recomputes, at most once per
+``HANGAR_STATS_RECHECK_SECONDS`` per process, the spacecraft whose planned flights have launched
+since. Values that grow by the second are not rewritten: they are stored with the instant they
+were computed at and the rate at which they grow (see ``Spacecraft``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Min
+
+SECOND = timedelta(seconds=1)
+LAUNCH_SUCCESS = 3
+LAUNCH_FAILURES = {4, 7}  # Failure, Partial Failure
+
+
+@dataclass(frozen=True)
+class FlightTimes:
+    net: datetime | None
+    mission_end: datetime | None
+
+
+@dataclass(frozen=True)
+class DockingTimes:
+    docking: datetime
+    departure: datetime | None
+
+
+@dataclass(frozen=True)
+class SpacecraftStatistics:
+    flights_count: int
+    mission_ends_count: int
+    in_space: bool
+    time_in_space: timedelta
+    time_docked: timedelta
+    fastest_turnaround: timedelta | None
+    open_flights: int
+    open_dockings: int
+    due_at: datetime | None
+
+
+def whole_seconds(delta: timedelta | None) -> int | None:
+    """Durations are served to the second, as LL2 serves them."""
+    return None if delta is None else delta // SECOND
+
+
+def has_launched(flight: FlightTimes, now: datetime) -> bool:
+    return flight.net is not None and flight.net <= now
+
+
+def flight_duration(flight: FlightTimes) -> timedelta | None:
+    if flight.net is None or flight.mission_end is None:
+        return None
+    return flight.mission_end - flight.net
+
+
+def turnaround_times(flights: Sequence[FlightTimes]) -> list[timedelta | None]:
+    """Turnaround of each flight, in the order given: its launch minus the previous flight's
+    mission end, the flights taken in launch order; None for the first flight or when the
+    previous flight has no mission end."""
+    order = sorted(
+        range(len(flights)), key=lambda i: (flights[i].net is None, flights[i].net or 0, i)
+    )
+    result: list[timedelta | None] = [None] * len(flights)
+    for previous, current in pairwise(order):
+        end, net = flights[previous].mission_end, flights[current].net
+        if end is not None and net is not None:
+            result[current] = net - end
+    return result
+
+
+def fastest_turnaround(flights: Sequence[FlightTimes], now: datetime) -> timedelta | None:
+    """The shortest turnaround among flights that have launched."""
+    times = [
+        gap
+        for flight, gap in zip(flights, turnaround_times(flights), strict=True)
+        if gap is not None and has_launched(flight, now)
+    ]
+    return min(times, default=None)
+
+
+def time_docked(dockings: Iterable[DockingTimes], now: datetime) -> tuple[timedelta, int]:
+    """Total docked time up to now, and how many dockings are still open."""
+    total, still_open = timedelta(0), 0
+    for event in dockings:
+        if event.docking > now:
+            continue
+        if event.departure is None:
+            still_open += 1
+        total += (event.departure or now) - event.docking
+    return total, still_open
+
+
+def spacecraft_statistics(
+    flights: Sequence[FlightTimes], dockings: Iterable[DockingTimes], now: datetime
+) -> SpacecraftStatistics:
+    launched = [flight for flight in flights if has_launched(flight, now)]
+    open_flights = sum(1 for flight in launched if flight.mission_end is None)
+    in_space_time = sum(
+        ((flight.mission_end or now) - flight.net for flight in launched), timedelta(0)
+    )
+    dockings = list(dockings)
+    docked, open_dockings = time_docked(dockings, now)
+    upcoming = [f.net for f in flights if f.net is not None and f.net > now]
+    upcoming += [d.docking for d in dockings if d.docking > now]
+    return SpacecraftStatistics(
+        flights_count=len(launched),
+        mission_ends_count=sum(1 for flight in launched if flight.mission_end is not None),
+        in_space=open_flights > 0,
+        time_in_space=in_space_time,
+        time_docked=docked,
+        fastest_turnaround=fastest_turnaround(flights, now),
+        open_flights=open_flights,
+        open_dockings=open_dockings,
+        due_at=min(upcoming, default=None),
+    )
+
+
+@dataclass(frozen=True)
+class ConfigFlight:
+    """What a configuration's figures need of one flight of one of its spacecraft."""
+
+    spacecraft_id: int
+    net: datetime | None
+    launch_status_id: int | None
+    landing_attempt: bool | None
+    landing_success: bool | None
+
+
+def config_statistics(flights: Iterable[ConfigFlight], now: datetime) -> dict[str, int]:
+    launched = [f for f in flights if f.net is not None and f.net <= now]
+    attempted = [f for f in launched if f.landing_attempt]
+    return {
+        "spacecraft_flown": len({f.spacecraft_id for f in launched}),
+        "total_launch_count": len(launched),
+        "successful_launches": sum(1 for f in launched if f.launch_status_id == LAUNCH_SUCCESS),
+        "failed_launches": sum(1 for f in launched if f.launch_status_id in LAUNCH_FAILURES),
+        "attempted_landings": len(attempted),
+        "successful_landings": sum(1 for f in attempted if f.landing_success is True),
+        "failed_landings": sum(1 for f in attempted if f.landing_success is False),
+    }
+
+
+def live_seconds(base: int | None, rate: int, as_of: int, now_epoch: int) -> int | None:
+    """A stored duration that grows by ``rate`` seconds per second since ``as_of``."""
+    if base is None:
+        return None
+    return base + rate * max(0, now_epoch - as_of)
+
+
+# --- storing -------------------------------------------------------------------------------
+
+
+def refresh_spacecraft(spacecraft_ids: Iterable[int], now: datetime | None = None) -> None:
+    """Recompute and store the statistics of these spacecraft, their flights, and the
+    configurations and families they belong to."""
+    from hangar.catalog.models import DockingEvent, Spacecraft, SpacecraftFlight
+
+    now = now or datetime.now(UTC)
+    now_epoch = int(now.timestamp())
+    ids = sorted(set(spacecraft_ids))
+    if not ids:
+        return
+    flights_by_craft: dict[int, list[SpacecraftFlight]] = defaultdict(list)
+    for flight in (
+        SpacecraftFlight.objects.filter(spacecraft_id__in=ids)
+        .select_related("launch")
+        .order_by("id")
+    ):
+        flights_by_craft[flight.spacecraft_id].append(flight)
+    dockings_by_craft: dict[int, list[DockingTimes]] = defaultdict(list)
+    for craft_id, docking, departure in DockingEvent.objects.filter(
+        flight_vehicle_chaser__spacecraft_id__in=ids
+    ).values_list("flight_vehicle_chaser__spacecraft_id", "docking", "departure"):
+        dockings_by_craft[craft_id].append(DockingTimes(docking, departure))
+
+    changed_flights = []
+    craft_rows = list(Spacecraft.objects.filter(id__in=ids))
+    for craft in craft_rows:
+        flights = flights_by_craft.get(craft.id, [])
+        times = [FlightTimes(f.launch.net, f.mission_end) for f in flights]
+        for flight, facts, gap in zip(flights, times, turnaround_times(times), strict=True):
+            duration, turnaround = (
+                whole_seconds(flight_duration(facts)),
+                whole_seconds(gap),
+            )
+            if (flight.duration_s, flight.turn_around_time_s) != (duration, turnaround):
+                flight.duration_s, flight.turn_around_time_s = duration, turnaround
+                changed_flights.append(flight)
+        _store_statistics(craft, times, dockings_by_craft.get(craft.id, []), now, now_epoch)
+
+    Spacecraft.objects.bulk_update(
+        craft_rows,
+        [
+            "in_space",
+            "time_in_space_s",
+            "time_docked_s",
+            "flights_count",
+            "mission_ends_count",
+            "fastest_turnaround_s",
+            "open_flights",
+            "open_dockings",
+            "stats_as_of",
+            "stats_due_at",
+            "has_flight_data",
+        ],
+        batch_size=500,
+    )
+    SpacecraftFlight.objects.bulk_update(
+        changed_flights, ["duration_s", "turn_around_time_s"], batch_size=500
+    )
+    refresh_configurations(
+        Spacecraft.objects.filter(id__in=ids).values_list("spacecraft_config_id", flat=True), now
+    )
+    forget_due_time()
+
+
+def _store_statistics(craft, times, dockings, now: datetime, now_epoch: int) -> None:
+    craft.has_flight_data = craft.has_flight_data or bool(times)
+    # Values kept as imported still grow while the spacecraft is up: rebase them on now.
+    craft.time_in_space_s = live_seconds(
+        craft.time_in_space_s, craft.open_flights, craft.stats_as_of, now_epoch
+    )
+    craft.time_docked_s = live_seconds(
+        craft.time_docked_s, craft.open_dockings, craft.stats_as_of, now_epoch
+    )
+    craft.stats_as_of = now_epoch
+    stats = spacecraft_statistics(times, dockings, now)
+    if craft.has_flight_data:
+        craft.flights_count = stats.flights_count
+        craft.mission_ends_count = stats.mission_ends_count
+        craft.in_space = stats.in_space
+        craft.time_in_space_s = whole_seconds(stats.time_in_space)
+        craft.fastest_turnaround_s = whole_seconds(stats.fastest_turnaround)
+        craft.open_flights = stats.open_flights
+        craft.stats_due_at = stats.due_at
+    if craft.has_docking_data or dockings:
+        craft.has_docking_data = True
+        craft.time_docked_s = whole_seconds(stats.time_docked)
+        craft.open_dockings = stats.open_dockings
+
+
+def refresh_configurations(config_ids: Iterable[int], now: datetime | None = None) -> None:
+    """Recompute the figures of these configurations and of their families, from the flights
+    Hangar holds. Configurations none of whose spacecraft has flight data keep their imported
+    figures."""
+    from hangar.catalog.models import SpacecraftConfig, SpacecraftConfigFamily, SpacecraftFlight
+
+    now = now or datetime.now(UTC)
+    ids = set(config_ids)
+    if not ids:
+        return
+    rows = SpacecraftFlight.objects.filter(spacecraft__spacecraft_config_id__in=ids).values_list(
+        "spacecraft__spacecraft_config_id",
+        "spacecraft_id",
+        "launch__net",
+        "launch__status_id",
+        "landing__attempt",
+        "landing__success",
+    )
+    by_config: dict[int, list[ConfigFlight]] = defaultdict(list)
+    for config_id, *facts in rows:
+        by_config[config_id].append(ConfigFlight(*facts))
+    turnaround = dict(
+        SpacecraftConfig.objects.filter(id__in=by_config)
+        .annotate(best=Min("spacecraft__fastest_turnaround_s"))
+        .values_list("id", "best")
+    )
+    configs = list(SpacecraftConfig.objects.filter(id__in=by_config))
+    for config in configs:
+        for field, value in config_statistics(by_config[config.id], now).items():
+            setattr(config, field, value)
+        config.fastest_turnaround_s = turnaround.get(config.id)
+    SpacecraftConfig.objects.bulk_update(configs, [*STAT_FIELDS, "fastest_turnaround_s"])
+
+    family_ids = set(
+        SpacecraftConfig.families.through.objects.filter(spacecraftconfig_id__in=ids).values_list(
+            "spacecraftconfigfamily_id", flat=True
+        )
+    )
+    family_rows = SpacecraftFlight.objects.filter(
+        spacecraft__spacecraft_config__families__in=family_ids
+    ).values_list(
+        "spacecraft__spacecraft_config__families",
+        "spacecraft_id",
+        "launch__net",
+        "launch__status_id",
+        "landing__attempt",
+        "landing__success",
+    )
+    by_family: dict[int, list[ConfigFlight]] = defaultdict(list)
+    for family_id, *facts in family_rows:
+        by_family[family_id].append(ConfigFlight(*facts))
+    families = list(SpacecraftConfigFamily.objects.filter(id__in=by_family))
+    for family in families:
+        for field, value in config_statistics(by_family[family.id], now).items():
+            setattr(family, field, value)
+    SpacecraftConfigFamily.objects.bulk_update(families, STAT_FIELDS)
+
+
+STAT_FIELDS = [
+    "spacecraft_flown",
+    "total_launch_count",
+    "successful_launches",
+    "failed_launches",
+    "attempted_landings",
+    "successful_landings",
+    "failed_landings",
+]
+
+
+# --- keeping values true as time passes -----------------------------------------------------
+
+_next_due: datetime | None = None
+_checked_at: float | None = None
+
+
+def forget_due_time() -> None:
+    """Make the next ``ensure_fresh`` look at the database again (after any write)."""
+    global _checked_at
+    _checked_at = None
+
+
+def ensure_fresh(now: datetime | None = None) -> None:
+    """Recompute the spacecraft whose planned flights or dockings have begun since their
+    statistics were stored. Costs no query between checks."""
+    from hangar.catalog.models import Spacecraft
+
+    global _next_due, _checked_at
+    now = now or datetime.now(UTC)
+    recheck = settings.HANGAR_STATS_RECHECK_SECONDS
+    if (
+        _checked_at is not None
+        and time.monotonic() - _checked_at < recheck
+        and (_next_due is None or now < _next_due)
+    ):
+        return
+    due = list(Spacecraft.objects.filter(stats_due_at__lte=now).values_list("id", flat=True))
+    if due:
+        with transaction.atomic():
+            refresh_spacecraft(due, now)
+    _next_due = Spacecraft.objects.aggregate(next_due=Min("stats_due_at"))["next_due"]
+    _checked_at = time.monotonic()

@@ -1,0 +1,19 @@
+"""The ``hangar`` command: Django's management commands under one name.
+
+``hangar serve``, ``hangar import FILE...`` and ``hangar load-bundled`` are Hangar's own; every
+other Django command (``migrate``, ``check``, ...) works as well.
+"""
+
+import os
+import sys
+
+from django.core.management import execute_from_command_line
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hangar.settings")
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+"""Hangar's URL map: the LL2 API under ``/2.3.0/``, its OpenAPI document and docs page."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("2.3.0/", include("hangar.catalog.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+]
+
+handler404 = "hangar.catalog.api.errors.not_found"
+handler500 = "hangar.catalog.api.errors.server_error"
