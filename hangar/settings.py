@@ -83,7 +83,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 # ``make setup`` collects the static files (browsable page, docs page); before that, find them
 # in the installed apps so that a bare ``hangar serve`` still shows styled pages.
-WHITENOISE_USE_FINDERS = not STATIC_ROOT.is_dir()
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = not (STATIC_ROOT / "rest_framework").is_dir()
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
