@@ -37,3 +37,33 @@ def test_each_spacecraft_of_the_page_answers_at_its_url(api, spacecraft_page):
         assert body["name"] == record["name"]
         assert body["time_in_space"] == record["time_in_space"]
         assert body["flights"] == []
+
+
+def test_agency_44_matches_ll2(api, db):
+    """The saved NASA response carries a placeholder description at its top level and the real
+    one in its nested copies; one agency has one description, so the top level's is served
+    everywhere."""
+    from hangar.catalog.ll2.importer import import_files
+    from tests.conftest import AGENCY_44
+
+    import_files([AGENCY_44])
+    expected = json.loads(
+        AGENCY_44.read_text(encoding="utf-8").replace(UPSTREAM, "http://testserver")
+    )
+    expected = expected["response"]
+    for config in expected["spacecraft_list"]:
+        config["agency"]["description"] = expected["description"]
+    response = api.get("/2.3.0/agencies/44/")
+    assert response.status_code == 200
+    assert json.dumps(response.json()) == json.dumps(expected)
+
+
+def test_stored_launch_is_served_as_ll2_served_it(api, db):
+    from hangar.catalog.ll2.importer import import_files
+    from tests.conftest import SPUTNIK_LAUNCH
+
+    import_files([SPUTNIK_LAUNCH])
+    text = SPUTNIK_LAUNCH.read_text(encoding="utf-8").replace(UPSTREAM, "http://testserver")
+    expected = json.loads(text)["response"]
+    response = api.get(f"/2.3.0/launches/{expected['id']}/")
+    assert json.dumps(response.json()) == json.dumps(expected)

@@ -1,6 +1,8 @@
 """One queryset builder per resource and level: all the joins and prefetches a serializer of
-``api/serializers.py`` needs, so that a page costs the same number of queries whatever its size.
+``api/serializers/`` needs, so that a page costs the same number of queries whatever its size.
 
+The ``*_joins(path)``/``*_prefetches(path)`` helpers describe one nested object at ``path``
+(``""`` for the resource itself) so that every place that nests it loads it the same way.
 Shared by the API views, the exporter and the tests (which pin the query counts).
 """
 
@@ -11,10 +13,16 @@ from django.db.models import F, Prefetch, QuerySet, Value
 from hangar.catalog.models import (
     Agency,
     ImageVariant,
+    Launch,
     Spacecraft,
+    SpacecraftConfig,
     SpacecraftConfigFamily,
     SpacecraftFlight,
 )
+
+
+def at(path: str, name: str) -> str:
+    return f"{path}__{name}" if path else name
 
 
 def image_joins(path: str) -> list[str]:
@@ -26,37 +34,22 @@ def image_variants(path: str) -> Prefetch:
     return Prefetch(f"{path}__variants", queryset=ImageVariant.objects.select_related("type"))
 
 
-def agency_normal_joins(path: str) -> list[str]:
+def agency_normal_joins(path: str = "") -> list[str]:
     return [
-        f"{path}__type",
-        *image_joins(f"{path}__image"),
-        *image_joins(f"{path}__logo"),
-        *image_joins(f"{path}__social_logo"),
+        at(path, "type"),
+        *image_joins(at(path, "image")),
+        *image_joins(at(path, "logo")),
+        *image_joins(at(path, "social_logo")),
     ]
 
 
-def agency_normal_prefetches(path: str) -> list:
+def agency_normal_prefetches(path: str = "") -> list:
     return [
-        f"{path}__countries",
-        image_variants(f"{path}__image"),
-        image_variants(f"{path}__logo"),
-        image_variants(f"{path}__social_logo"),
+        at(path, "countries"),
+        image_variants(at(path, "image")),
+        image_variants(at(path, "logo")),
+        image_variants(at(path, "social_logo")),
     ]
-
-
-def agencies_normal() -> QuerySet[Agency]:
-    return (
-        Agency.objects.select_related(
-            "type", *image_joins("image"), *image_joins("logo"), *image_joins("social_logo")
-        )
-        .prefetch_related(
-            "countries",
-            image_variants("image"),
-            image_variants("logo"),
-            image_variants("social_logo"),
-        )
-        .order_by("id")
-    )
 
 
 def families_normal() -> QuerySet[SpacecraftConfigFamily]:
@@ -75,31 +68,82 @@ def families_detailed() -> QuerySet[SpacecraftConfigFamily]:
     )
 
 
-def config_normal_joins(path: str) -> list[str]:
-    return [f"{path}__type", f"{path}__agency__type", *image_joins(f"{path}__image")]
+def config_normal_joins(path: str = "") -> list[str]:
+    return [at(path, "type"), at(path, "agency__type"), *image_joins(at(path, "image"))]
 
 
-def config_normal_prefetches(path: str) -> list:
+def config_normal_prefetches(path: str = "") -> list:
     return [
-        image_variants(f"{path}__image"),
-        Prefetch(f"{path}__families", queryset=families_normal()),
+        image_variants(at(path, "image")),
+        Prefetch(at(path, "families"), queryset=families_normal()),
     ]
 
 
-def config_detailed_joins(path: str) -> list[str]:
+def config_detailed_joins(path: str = "") -> list[str]:
     return [
-        f"{path}__type",
-        *agency_normal_joins(f"{path}__agency"),
-        *image_joins(f"{path}__image"),
+        at(path, "type"),
+        *agency_normal_joins(at(path, "agency")),
+        *image_joins(at(path, "image")),
     ]
 
 
-def config_detailed_prefetches(path: str) -> list:
+def config_detailed_prefetches(path: str = "") -> list:
     return [
-        image_variants(f"{path}__image"),
-        *agency_normal_prefetches(f"{path}__agency"),
-        Prefetch(f"{path}__families", queryset=families_detailed()),
+        image_variants(at(path, "image")),
+        *agency_normal_prefetches(at(path, "agency")),
+        Prefetch(at(path, "families"), queryset=families_detailed()),
     ]
+
+
+# --- agencies -------------------------------------------------------------------------------
+
+
+def agencies_mini() -> QuerySet[Agency]:
+    return Agency.objects.select_related("type")
+
+
+def agencies_normal() -> QuerySet[Agency]:
+    return Agency.objects.select_related(*agency_normal_joins()).prefetch_related(
+        *agency_normal_prefetches()
+    )
+
+
+def agencies_endpoint_detailed() -> QuerySet[Agency]:
+    """The normal agency, and the detailed configurations it builds, by name."""
+    return agencies_normal().prefetch_related(
+        Prefetch(
+            "spacecraft_configs", queryset=spacecraft_configs_detailed().order_by("name", "id")
+        )
+    )
+
+
+# --- configurations and families ------------------------------------------------------------
+
+
+def spacecraft_configs_normal() -> QuerySet[SpacecraftConfig]:
+    return SpacecraftConfig.objects.select_related(*config_normal_joins()).prefetch_related(
+        *config_normal_prefetches()
+    )
+
+
+def spacecraft_configs_detailed() -> QuerySet[SpacecraftConfig]:
+    return SpacecraftConfig.objects.select_related(*config_detailed_joins()).prefetch_related(
+        *config_detailed_prefetches()
+    )
+
+
+def families_mini() -> QuerySet[SpacecraftConfigFamily]:
+    return SpacecraftConfigFamily.objects.all()
+
+
+def families_endpoint_detailed() -> QuerySet[SpacecraftConfigFamily]:
+    """The detailed family, its parent at the normal level, and its configurations."""
+    return families_detailed().prefetch_related(
+        Prefetch("configs", queryset=spacecraft_configs_normal().order_by("id"))
+    )
+
+
+# --- spacecraft -----------------------------------------------------------------------------
 
 
 def flights_for_spacecraft() -> QuerySet[SpacecraftFlight]:
@@ -117,7 +161,8 @@ def spacecraft_normal() -> QuerySet[Spacecraft]:
 
 def spacecraft_endpoint_detailed() -> QuerySet[Spacecraft]:
     """``SpacecraftEndpointDetailed``: the detailed configuration, and the flights, whose nested
-    spacecraft are at the normal level (the configuration's normal joins are added for them)."""
+    spacecraft is the parent object (its normal configuration is covered by the detailed
+    joins)."""
     return Spacecraft.objects.select_related(
         "status",
         *image_joins("image"),
@@ -137,3 +182,7 @@ def with_live_durations(queryset: QuerySet[Spacecraft], now_epoch: int) -> Query
         time_in_space_live=F("time_in_space_s") + F("open_flights") * elapsed,
         time_docked_live=F("time_docked_s") + F("open_dockings") * elapsed,
     )
+
+
+def launches() -> QuerySet[Launch]:
+    return Launch.objects.all()

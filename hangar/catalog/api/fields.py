@@ -94,15 +94,31 @@ class LiveDurationField(serializers.Field):
 
 @extend_schema_field(OpenApiTypes.OBJECT)
 class DocumentField(serializers.Field):
-    """A document of another domain, kept as imported and served in the schema's shape."""
+    """A document of another domain, kept as imported and served in the shape of the schema
+    component (or of a list of them, with ``many=True``)."""
 
-    def __init__(self, component: str, **kwargs) -> None:
-        self.component = component
+    def __init__(self, component: str, many: bool = False, **kwargs) -> None:
+        self.schema = {"$ref": f"#/components/schemas/{component}"}
+        if many:
+            self.schema = {"type": "array", "items": self.schema}
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, document):
+        return contract.project(document, self.schema, self.context["links"].rewrite)
+
+
+class ProjectedSerializer(serializers.BaseSerializer):
+    """A resource Hangar keeps as the upstream document (plus the columns it filters on),
+    served by projecting ``record()`` onto the schema ``component``."""
+
+    component = ""
+
+    def record(self, instance) -> dict:
+        return {**instance.document, "id": instance.pk}
+
+    def to_representation(self, instance):
         return contract.project(
-            document,
+            self.record(instance),
             {"$ref": f"#/components/schemas/{self.component}"},
             self.context["links"].rewrite,
         )

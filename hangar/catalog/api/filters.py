@@ -1,9 +1,11 @@
 """Filters of each endpoint, and the ordering every list shares (with an ``id`` tie-break)."""
 
 from django import forms
-from django.db.models import F
+from django.db.models import F, Q
 from django_filters import rest_framework as filters
 from rest_framework.filters import OrderingFilter
+
+from hangar.catalog.models import Agency
 
 
 class StrictBooleanField(forms.Field):
@@ -36,6 +38,31 @@ class IdFilter(filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+COMPARISONS = ["exact", "gt", "gte", "lt", "lte"]
+LOOKUP_WORDS = {
+    "exact": "equals",
+    "gt": "is greater than",
+    "gte": "is at least",
+    "lt": "is less than",
+    "lte": "is at most",
+    "contains": "contains",
+}
+
+
+class DocumentedFilterSet(filters.FilterSet):
+    """Filters generated from ``Meta.fields`` get a help text too, for the OpenAPI document and
+    the browsable page."""
+
+    @classmethod
+    def filter_for_field(cls, field, field_name, lookup_expr=None):
+        generated = super().filter_for_field(field, field_name, lookup_expr)
+        words = LOOKUP_WORDS.get(lookup_expr or "exact", lookup_expr)
+        generated.extra.setdefault(
+            "help_text", f"Records whose {field_name.replace('__', ' ')} {words} the value."
+        )
+        return generated
+
+
 class SpacecraftFilter(filters.FilterSet):
     in_space = BooleanFilter(help_text="Spacecraft in space now (true) or not (false).")
     is_placeholder = BooleanFilter(help_text="Placeholder records (true) or real ones (false).")
@@ -44,6 +71,70 @@ class SpacecraftFilter(filters.FilterSet):
         field_name="spacecraft_config_id", help_text="Id of the spacecraft's configuration."
     )
     status = IdFilter(field_name="status_id", help_text="Id of the spacecraft's status.")
+
+
+class SpacecraftConfigFilter(filters.FilterSet):
+    agency = IdFilter(field_name="agency_id", help_text="Id of the agency that builds it.")
+    human_rated = BooleanFilter(help_text="Configurations rated to carry humans.")
+    in_use = BooleanFilter(help_text="Configurations still in use.")
+    name = filters.CharFilter(help_text="Exact name of the configuration.")
+
+
+class SpacecraftConfigFamilyFilter(filters.FilterSet):
+    manufacturer = IdFilter(field_name="manufacturer_id", help_text="Id of the manufacturer.")
+    name = filters.CharFilter(help_text="Exact name of the family.")
+
+
+class AgencyFilter(DocumentedFilterSet):
+    featured = BooleanFilter(help_text="Featured agencies.")
+    spacecraft = BooleanFilter(
+        method="filter_builds_spacecraft",
+        help_text="Agencies that build spacecraft configurations of the catalog.",
+    )
+    country_code = filters.CharFilter(
+        method="filter_country_code",
+        help_text="ISO 3166-1 alpha-3 (or alpha-2) country codes, separated by commas.",
+    )
+    parent__id = IdFilter(method="filter_parent", help_text="Id of the parent agency.")
+    type__id = IdFilter(field_name="type_id", help_text="Id of the agency type.")
+
+    class Meta:
+        model = Agency
+        fields = {
+            "id": ["exact"],
+            "name": ["exact", "contains"],
+            "abbrev": ["exact", "contains"],
+            "description": ["exact", "contains"],
+            "founding_year": COMPARISONS,
+            **{
+                name: COMPARISONS
+                for name in [
+                    "attempted_landings",
+                    "consecutive_successful_landings",
+                    "consecutive_successful_launches",
+                    "failed_landings",
+                    "failed_launches",
+                    "pending_launches",
+                    "successful_landings",
+                    "successful_launches",
+                    "total_launch_count",
+                ]
+            },
+        }
+
+    def filter_builds_spacecraft(self, queryset, name, value):
+        builders = Agency.objects.filter(spacecraft_configs__isnull=False).values("id")
+        return queryset.filter(id__in=builders) if value else queryset.exclude(id__in=builders)
+
+    def filter_country_code(self, queryset, name, value):
+        codes = [code.strip().upper() for code in value.split(",") if code.strip()]
+        matching = Agency.objects.filter(
+            Q(countries__alpha_3_code__in=codes) | Q(countries__alpha_2_code__in=codes)
+        ).values("id")
+        return queryset.filter(id__in=matching)
+
+    def filter_parent(self, queryset, name, value):
+        return queryset.filter(parent__in=Agency.objects.filter(id=value).values("name"))
 
 
 class TieBreakOrderingFilter(OrderingFilter):

@@ -13,5 +13,17 @@ class LL2Router(DefaultRouter):
 
 router = LL2Router()
 router.register("spacecraft", views.SpacecraftViewSet, basename="spacecraft")
+router.register(
+    "spacecraft_configurations", views.SpacecraftConfigViewSet, basename="spacecraftconfig"
+)
+router.register(
+    "spacecraft_configuration_families",
+    views.SpacecraftConfigFamilyViewSet,
+    basename="spacecraftconfigfamily",
+)
+router.register("agencies", views.AgencyViewSet, basename="agency")
+router.register("launches", views.LaunchViewSet, basename="launch")
+for path, viewset in views.LOOKUP_VIEWSETS.items():
+    router.register(path, viewset, basename=path.replace("/", "-"))
 
 urlpatterns = router.urls

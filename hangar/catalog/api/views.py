@@ -9,9 +9,11 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 
-from hangar.catalog import queries, stats
-from hangar.catalog.api import filters, serializers
+from hangar.catalog import models, queries, stats
+from hangar.catalog.api import filters
 from hangar.catalog.api.fields import Links
+from hangar.catalog.api.serializers import agencies, common, configs, documents
+from hangar.catalog.api.serializers import spacecraft as spacecraft_serializers
 from hangar.catalog.ll2 import contract
 
 MODE_PARAMETER = OpenApiParameter(
@@ -45,6 +47,9 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         stats.ensure_fresh(self.now)
 
     def requested_mode(self) -> str:
+        if len(self.modes) == 1:
+            # Endpoints without modes (lookups) ignore the parameter, as LL2's do.
+            return next(iter(self.modes))
         mode = self.request.query_params.get("mode", self.default_mode)
         if mode not in self.modes:
             raise ValidationError(
@@ -75,8 +80,11 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
 class SpacecraftViewSet(LL2ViewSet):
     ll2_path = "spacecraft/"
     modes = {
-        "normal": (serializers.SpacecraftNormal, queries.spacecraft_normal),
-        "detailed": (serializers.SpacecraftEndpointDetailed, queries.spacecraft_endpoint_detailed),
+        "normal": (spacecraft_serializers.SpacecraftNormal, queries.spacecraft_normal),
+        "detailed": (
+            spacecraft_serializers.SpacecraftEndpointDetailed,
+            queries.spacecraft_endpoint_detailed,
+        ),
     }
     filterset_class = filters.SpacecraftFilter
     search_fields = ["name", "spacecraft_config__name"]
@@ -85,3 +93,100 @@ class SpacecraftViewSet(LL2ViewSet):
 
     def get_queryset(self):
         return queries.with_live_durations(super().get_queryset(), self.now_epoch())
+
+
+@extend_schema_view(list=extend_schema(parameters=[MODE_PARAMETER]))
+class SpacecraftConfigViewSet(LL2ViewSet):
+    ll2_path = "spacecraft_configurations/"
+    modes = {
+        "normal": (configs.SpacecraftConfigNormal, queries.spacecraft_configs_normal),
+        "detailed": (configs.SpacecraftConfigDetailed, queries.spacecraft_configs_detailed),
+    }
+    filterset_class = filters.SpacecraftConfigFilter
+    search_fields = ["agency__abbrev", "agency__name", "name"]
+    ordering_fields = ["name"]
+
+
+@extend_schema_view(list=extend_schema(parameters=[MODE_PARAMETER]))
+class SpacecraftConfigFamilyViewSet(LL2ViewSet):
+    ll2_path = "spacecraft_configuration_families/"
+    modes = {
+        "list": (configs.SpacecraftConfigFamilyMini, queries.families_mini),
+        "normal": (configs.SpacecraftConfigFamilyNormal, queries.families_normal),
+        "detailed": (
+            configs.SpacecraftConfigFamilyEndpointDetailed,
+            queries.families_endpoint_detailed,
+        ),
+    }
+    filterset_class = filters.SpacecraftConfigFamilyFilter
+    search_fields = ["manufacturer__abbrev", "manufacturer__name", "name"]
+    ordering_fields = ["name"]
+
+
+@extend_schema_view(list=extend_schema(parameters=[MODE_PARAMETER]))
+class AgencyViewSet(LL2ViewSet):
+    ll2_path = "agencies/"
+    modes = {
+        "list": (common.AgencyMini, queries.agencies_mini),
+        "normal": (common.AgencyNormal, queries.agencies_normal),
+        "detailed": (agencies.AgencyEndpointDetailed, queries.agencies_endpoint_detailed),
+    }
+    filterset_class = filters.AgencyFilter
+    search_fields = ["abbrev", "name"]
+    ordering_fields = [
+        "attempted_landings",
+        "consecutive_successful_landings",
+        "consecutive_successful_launches",
+        "failed_landings",
+        "failed_launches",
+        "featured",
+        "id",
+        "name",
+        "pending_launches",
+        "successful_landings",
+        "successful_launches",
+        "total_launch_count",
+    ]
+
+
+class LaunchViewSet(LL2ViewSet):
+    """Launches belong to another domain: Hangar answers those its flights refer to, from the
+    stored upstream document."""
+
+    ll2_path = "launches/"
+    modes = {"detailed": (documents.LaunchDetailed, queries.launches)}
+    lookup_value_regex = r"[0-9a-fA-F-]{36}"
+
+
+def lookup_viewset(model, serializer, path: str):
+    """A config/ lookup endpoint: no modes, no filters; search and ordering by name or id."""
+    return type(
+        f"{model.__name__}ViewSet",
+        (LL2ViewSet,),
+        {
+            "__doc__": f"The {model._meta.verbose_name_plural} LL2 refers to by id.",
+            "ll2_path": path,
+            "modes": {"normal": (serializer, model.objects.all)},
+            "filterset_class": None,
+            "search_fields": ["name"],
+            "ordering_fields": ["id", "name"],
+        },
+    )
+
+
+LOOKUPS = {
+    "config/spacecraft_statuses": (models.SpacecraftStatus, common.SpacecraftStatus),
+    "config/spacecraft_configuration_types": (
+        models.SpacecraftConfigType,
+        common.SpacecraftConfigType,
+    ),
+    "config/agency_types": (models.AgencyType, common.AgencyType),
+    "config/image_licenses": (models.ImageLicense, common.ImageLicense),
+    "config/image_variant_types": (models.ImageVariantType, common.ImageVariantType),
+    "config/docking_locations": (models.DockingLocation, documents.DockingLocation),
+    "config/countries": (models.Country, common.Country),
+}
+LOOKUP_VIEWSETS = {
+    path: lookup_viewset(model, serializer, f"{path}/")
+    for path, (model, serializer) in LOOKUPS.items()
+}
