@@ -343,9 +343,32 @@ class SpacecraftFlight(models.Model):
         ordering = ["id"]
 
 
+class SpaceStationStatus(NamedLookup):
+    class Meta(NamedLookup.Meta):
+        verbose_name_plural = "space station statuses"
+
+
+class SpaceStationType(NamedLookup):
+    pass
+
+
 class SpaceStation(models.Model):
+    """A space station: the upstream document, served in the schema's shape, plus the columns
+    its endpoint filters, searches and orders on."""
+
     id = models.IntegerField(primary_key=True)
     name = models.CharField(max_length=255, db_index=True)
+    status = models.ForeignKey(
+        SpaceStationStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    type = models.ForeignKey(
+        SpaceStationType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    founded = models.DateField(null=True, blank=True)
+    owners = models.ManyToManyField(Agency, blank=True, related_name="space_stations")
+    onboard_crew = models.IntegerField(null=True, blank=True)
+    docked_vehicles = models.IntegerField(null=True, blank=True)
+    volume = models.IntegerField(null=True, blank=True)
     document = models.JSONField(default=dict)
 
     class Meta:
@@ -360,6 +383,9 @@ class DockingLocation(NamedLookup):
 
 
 class DockingEvent(models.Model):
+    """A docking: a chaser (a spacecraft flight, a station or a payload flight) docks with a
+    target. Payload flights belong to another domain and are kept as documents."""
+
     id = models.IntegerField(primary_key=True)
     flight_vehicle_chaser = models.ForeignKey(
         SpacecraftFlight,
@@ -384,6 +410,10 @@ class DockingEvent(models.Model):
         related_name="docked_by",
     )
     payload_flight_target = models.JSONField(null=True, blank=True)
+    space_station_chaser = models.ForeignKey(
+        SpaceStation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    payload_flight_chaser = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]

@@ -12,12 +12,15 @@ from django.db.models import F, Prefetch, QuerySet, Value
 
 from hangar.catalog.models import (
     Agency,
+    DockingEvent,
     ImageVariant,
+    Landing,
     Launch,
     Spacecraft,
     SpacecraftConfig,
     SpacecraftConfigFamily,
     SpacecraftFlight,
+    SpaceStation,
 )
 
 
@@ -186,3 +189,97 @@ def with_live_durations(queryset: QuerySet[Spacecraft], now_epoch: int) -> Query
 
 def launches() -> QuerySet[Launch]:
     return Launch.objects.all()
+
+
+# --- flights, docking events, landings, stations ---------------------------------------------
+
+
+def flight_normal_joins(path: str = "") -> list[str]:
+    """A flight with its normal spacecraft, launch and landing."""
+    return [
+        at(path, "launch"),
+        at(path, "landing__landing_location"),
+        at(path, "landing__type"),
+        at(path, "spacecraft__status"),
+        *image_joins(at(path, "spacecraft__image")),
+        *config_normal_joins(at(path, "spacecraft__spacecraft_config")),
+    ]
+
+
+def flight_normal_prefetches(path: str = "") -> list:
+    return [
+        image_variants(at(path, "spacecraft__image")),
+        *config_normal_prefetches(at(path, "spacecraft__spacecraft_config")),
+    ]
+
+
+def docking_events_for_chaser() -> QuerySet[DockingEvent]:
+    return (
+        DockingEvent.objects.select_related(
+            "docking_location",
+            "space_station_target",
+            *flight_normal_joins("flight_vehicle_target"),
+        )
+        .prefetch_related(*flight_normal_prefetches("flight_vehicle_target"))
+        .order_by("docking", "id")
+    )
+
+
+def spacecraft_flights_normal() -> QuerySet[SpacecraftFlight]:
+    return SpacecraftFlight.objects.select_related(*flight_normal_joins()).prefetch_related(
+        *flight_normal_prefetches()
+    )
+
+
+def spacecraft_flights_detailed() -> QuerySet[SpacecraftFlight]:
+    return SpacecraftFlight.objects.select_related(
+        "launch",
+        "landing__landing_location",
+        "landing__type",
+        "spacecraft__status",
+        *image_joins("spacecraft__image"),
+        *config_detailed_joins("spacecraft__spacecraft_config"),
+    ).prefetch_related(
+        image_variants("spacecraft__image"),
+        *config_detailed_prefetches("spacecraft__spacecraft_config"),
+        Prefetch("docking_events", queryset=docking_events_for_chaser()),
+    )
+
+
+def docking_events() -> QuerySet[DockingEvent]:
+    return DockingEvent.objects.select_related(
+        "docking_location",
+        "space_station_target",
+        "space_station_chaser",
+        *flight_normal_joins("flight_vehicle_target"),
+        *flight_normal_joins("flight_vehicle_chaser"),
+    ).prefetch_related(
+        *flight_normal_prefetches("flight_vehicle_target"),
+        *flight_normal_prefetches("flight_vehicle_chaser"),
+    )
+
+
+def landings_with_flight() -> QuerySet[Landing]:
+    """Landings with their spacecraft flight at the normal level (list and normal modes)."""
+    return Landing.objects.select_related(
+        "landing_location", "type", *flight_normal_joins("spacecraft_flight")
+    ).prefetch_related(*flight_normal_prefetches("spacecraft_flight"))
+
+
+def landings_detailed() -> QuerySet[Landing]:
+    return Landing.objects.select_related(
+        "landing_location",
+        "type",
+        "spacecraft_flight__launch",
+        "spacecraft_flight__spacecraft__status",
+        *image_joins("spacecraft_flight__spacecraft__image"),
+        *config_detailed_joins("spacecraft_flight__spacecraft__spacecraft_config"),
+    ).prefetch_related(
+        image_variants("spacecraft_flight__spacecraft__image"),
+        *config_detailed_prefetches("spacecraft_flight__spacecraft__spacecraft_config"),
+        Prefetch("spacecraft_flight__docking_events", queryset=docking_events_for_chaser()),
+    )
+
+
+def space_stations() -> QuerySet[SpaceStation]:
+    return SpaceStation.objects.all()

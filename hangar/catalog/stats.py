@@ -218,6 +218,7 @@ def refresh_spacecraft(spacecraft_ids: Iterable[int], now: datetime | None = Non
             "stats_as_of",
             "stats_due_at",
             "has_flight_data",
+            "has_docking_data",
         ],
         batch_size=500,
     )

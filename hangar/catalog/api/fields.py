@@ -53,6 +53,17 @@ class ResponseModeField(serializers.Field):
         return self.mode
 
 
+@extend_schema_field(OpenApiTypes.OBJECT)
+class OtherDomainField(serializers.Field):
+    """An object of a domain Hangar does not hold (first stages, payload flights): null."""
+
+    def __init__(self) -> None:
+        super().__init__(source="*", read_only=True)
+
+    def to_representation(self, value) -> None:
+        return None
+
+
 @extend_schema_field(OpenApiTypes.URI)
 class ResourceUrlField(serializers.Field):
     def __init__(self, resource: str) -> None:

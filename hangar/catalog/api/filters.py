@@ -5,7 +5,7 @@ from django.db.models import F, Q
 from django_filters import rest_framework as filters
 from rest_framework.filters import OrderingFilter
 
-from hangar.catalog.models import Agency
+from hangar.catalog.models import Agency, SpaceStation
 
 
 class StrictBooleanField(forms.Field):
@@ -135,6 +135,93 @@ class AgencyFilter(DocumentedFilterSet):
 
     def filter_parent(self, queryset, name, value):
         return queryset.filter(parent__in=Agency.objects.filter(id=value).values("name"))
+
+
+class IdListFilter(filters.BaseInFilter, filters.NumberFilter):
+    """Comma-separated integer ids (``1,2,3``)."""
+
+    field_class = forms.IntegerField
+
+
+class NothingHeldFilter(filters.CharFilter):
+    """A filter on a domain Hangar does not hold (first stages, launchers): given any value, no
+    record of Hangar's matches."""
+
+    def filter(self, qs, value):
+        return qs.none() if value else qs
+
+
+class SpacecraftFlightFilter(filters.FilterSet):
+    spacecraft = IdFilter(field_name="spacecraft_id", help_text="Id of the spacecraft.")
+
+
+class DockingEventFilter(filters.FilterSet):
+    docking__gt = filters.IsoDateTimeFilter(
+        field_name="docking", lookup_expr="gt", help_text="Docked after this instant."
+    )
+    docking__gte = filters.IsoDateTimeFilter(
+        field_name="docking", lookup_expr="gte", help_text="Docked at or after this instant."
+    )
+    docking__lt = filters.IsoDateTimeFilter(
+        field_name="docking", lookup_expr="lt", help_text="Docked before this instant."
+    )
+    docking__lte = filters.IsoDateTimeFilter(
+        field_name="docking", lookup_expr="lte", help_text="Docked at or before this instant."
+    )
+    docking_location__id = IdFilter(
+        field_name="docking_location_id", help_text="Id of the docking location."
+    )
+    flight_vehicle_chaser__id = IdFilter(
+        field_name="flight_vehicle_chaser_id", help_text="Id of the chasing spacecraft flight."
+    )
+    space_station_target__id = IdFilter(
+        field_name="space_station_target_id", help_text="Id of the target space station."
+    )
+
+
+class LandingFilter(filters.FilterSet):
+    attempt = BooleanFilter(help_text="Landings attempted (true) or not (false).")
+    success = BooleanFilter(help_text="Landings that succeeded (true) or failed (false).")
+    landing_location__ids = IdListFilter(
+        field_name="landing_location_id", help_text="Landing location ids, comma-separated."
+    )
+    landing_type__ids = IdListFilter(
+        field_name="type_id", help_text="Landing type ids, comma-separated."
+    )
+    spacecraft__ids = IdListFilter(
+        field_name="spacecraft_flight__spacecraft_id", help_text="Spacecraft ids, comma-separated."
+    )
+    spacecraft_config__ids = IdListFilter(
+        field_name="spacecraft_flight__spacecraft__spacecraft_config_id",
+        help_text="Spacecraft configuration ids, comma-separated.",
+    )
+    spacecraft_launch__ids = filters.BaseInFilter(
+        field_name="spacecraft_flight__launch_id",
+        help_text="Launch ids (UUIDs) of the spacecraft flights, comma-separated.",
+    )
+    firststage_launch__ids = NothingHeldFilter(help_text="First-stage launches (not held).")
+    launcher__ids = NothingHeldFilter(help_text="Launchers (not held).")
+    launcher_config__ids = NothingHeldFilter(help_text="Launcher configurations (not held).")
+    launcher_serial_numbers = NothingHeldFilter(help_text="Launcher serial numbers (not held).")
+
+
+class SpaceStationFilter(DocumentedFilterSet):
+    owners = IdListFilter(field_name="owners", distinct=True, help_text="Owner agency ids.")
+    owner__ids = IdListFilter(
+        field_name="owners", distinct=True, help_text="Owner agency ids, comma-separated."
+    )
+    status = IdFilter(field_name="status_id", help_text="Id of the station's status.")
+    status__ids = IdListFilter(field_name="status_id", help_text="Status ids, comma-separated.")
+    type = IdFilter(field_name="type_id", help_text="Id of the station's type.")
+
+    class Meta:
+        model = SpaceStation
+        fields = {
+            "id": ["exact"],
+            "name": ["exact", "contains"],
+            "onboard_crew": COMPARISONS,
+            "docked_vehicles": COMPARISONS,
+        }
 
 
 class TieBreakOrderingFilter(OrderingFilter):

@@ -21,6 +21,10 @@ router.register(
     views.SpacecraftConfigFamilyViewSet,
     basename="spacecraftconfigfamily",
 )
+router.register("spacecraft_flights", views.SpacecraftFlightViewSet, basename="spacecraftflight")
+router.register("docking_events", views.DockingEventViewSet, basename="dockingevent")
+router.register("landings", views.LandingViewSet, basename="landing")
+router.register("space_stations", views.SpaceStationViewSet, basename="spacestation")
 router.register("agencies", views.AgencyViewSet, basename="agency")
 router.register("launches", views.LaunchViewSet, basename="launch")
 for path, viewset in views.LOOKUP_VIEWSETS.items():

@@ -12,7 +12,14 @@ from rest_framework.exceptions import ValidationError
 from hangar.catalog import models, queries, stats
 from hangar.catalog.api import filters
 from hangar.catalog.api.fields import Links
-from hangar.catalog.api.serializers import agencies, common, configs, documents
+from hangar.catalog.api.serializers import (
+    agencies,
+    common,
+    configs,
+    documents,
+    flights,
+    stations,
+)
 from hangar.catalog.api.serializers import spacecraft as spacecraft_serializers
 from hangar.catalog.ll2 import contract
 
@@ -146,6 +153,80 @@ class AgencyViewSet(LL2ViewSet):
         "successful_landings",
         "successful_launches",
         "total_launch_count",
+    ]
+
+
+@extend_schema_view(list=extend_schema(parameters=[MODE_PARAMETER]))
+class SpacecraftFlightViewSet(LL2ViewSet):
+    ll2_path = "spacecraft_flights/"
+    modes = {
+        "normal": (
+            spacecraft_serializers.SpacecraftFlightNormal,
+            queries.spacecraft_flights_normal,
+        ),
+        "detailed": (flights.SpacecraftFlightDetailed, queries.spacecraft_flights_detailed),
+    }
+    filterset_class = filters.SpacecraftFlightFilter
+    search_fields = []
+    ordering_fields = ["id"]
+
+
+@extend_schema_view(list=extend_schema(parameters=[MODE_PARAMETER]))
+class DockingEventViewSet(LL2ViewSet):
+    ll2_path = "docking_events/"
+    modes = {
+        "normal": (flights.DockingEventEndpointNormal, queries.docking_events),
+        "detailed": (flights.DockingEventEndpointDetailed, queries.docking_events),
+    }
+    filterset_class = filters.DockingEventFilter
+    # Payload flights are kept as documents: their names are not searched.
+    search_fields = [
+        "docking_location__name",
+        "flight_vehicle_chaser__spacecraft__name",
+        "flight_vehicle_target__spacecraft__name",
+        "space_station_chaser__name",
+        "space_station_target__name",
+    ]
+    ordering_fields = ["departure", "docking"]
+
+
+@extend_schema_view(list=extend_schema(parameters=[MODE_PARAMETER]))
+class LandingViewSet(LL2ViewSet):
+    ll2_path = "landings/"
+    modes = {
+        "list": (flights.LandingEndpointList, queries.landings_with_flight),
+        "normal": (flights.LandingEndpointNormal, queries.landings_with_flight),
+        "detailed": (flights.LandingEndpointDetailed, queries.landings_detailed),
+    }
+    filterset_class = filters.LandingFilter
+    search_fields = [
+        "landing_location__name",
+        "spacecraft_flight__spacecraft__name",
+        "spacecraft_flight__spacecraft__serial_number",
+        "spacecraft_flight__spacecraft__spacecraft_config__name",
+        "spacecraft_flight__launch__name",
+    ]
+    ordering_fields = ["downrange_distance", "id"]
+
+
+@extend_schema_view(list=extend_schema(parameters=[MODE_PARAMETER]))
+class SpaceStationViewSet(LL2ViewSet):
+    ll2_path = "space_stations/"
+    modes = {
+        "normal": (stations.SpaceStationEndpoint, queries.space_stations),
+        "detailed": (stations.SpaceStationDetailedEndpoint, queries.space_stations),
+    }
+    filterset_class = filters.SpaceStationFilter
+    search_fields = ["name", "owners__abbrev", "owners__name"]
+    ordering_fields = [
+        "docked_vehicles",
+        "founded",
+        "id",
+        "name",
+        "onboard_crew",
+        "status",
+        "type",
+        "volume",
     ]
 
 

@@ -45,7 +45,9 @@ class Batch:
     def add(self, model: type[Model], pk, values: dict, depth: int, source: str) -> None:
         entry = self.rows[model].setdefault(pk, Entry(source=source))
         for name, value in values.items():
-            if name not in entry.depths or depth <= entry.depths[name]:
+            if name == "document" and "document" in entry.values:
+                entry.values[name] = merge_documents(entry.values[name], value)
+            elif name not in entry.depths or depth <= entry.depths[name]:
                 entry.values[name] = value
                 entry.depths[name] = depth
 
@@ -58,3 +60,12 @@ class Batch:
 
     def ids(self, model: type[Model]) -> set:
         return set(self.rows.get(model, {}))
+
+
+def merge_documents(held: dict, incoming: dict) -> dict:
+    """Documents of other domains arrive at several levels of detail (a launch in full, or as
+    the three fields a docking event nests). A copy at least as detailed as the one held
+    replaces it; a less detailed copy only adds what was missing."""
+    if not held or len(incoming) >= len(held):
+        return {**held, **incoming}
+    return {**incoming, **held}

@@ -21,6 +21,8 @@ LOOKUP_FIELDS = {
         "nationality_name_composed",
     ],
     m.ImageLicense: ["name", "priority", "link"],
+    m.SpaceStationStatus: ["name"],
+    m.SpaceStationType: ["name"],
 }
 AGENCY_FIELDS = [
     "name",
@@ -216,4 +218,41 @@ class Collector:
         row["launch_id"] = self.launch(data["launch"], depth + 1)
         self.related(row, data, "landing", self.landing, depth)
         self.add(m.SpacecraftFlight, data["id"], row, depth)
+        for event in data.get("docking_events", []):
+            # Nested under its chaser, a docking event does not repeat the chaser.
+            self.docking_event({**event, "chaser_id": data["id"]}, depth + 1)
+        return data["id"]
+
+    def space_station(self, data: dict | None, depth: int):
+        if data is None:
+            return None
+        row = pick(
+            data, ["name", "founded", "onboard_crew", "docked_vehicles", "volume", "document"]
+        )
+        for name, model in (("status", m.SpaceStationStatus), ("type", m.SpaceStationType)):
+            self.related(row, data, name, lambda d, n, model=model: self.lookup(model, d, n), depth)
+        if data.get("owners") is not None:
+            owners = [self.agency(owner, depth + 1) for owner in data["owners"]]
+            self.batch.relate(m.SpaceStation, "owners", data["id"], owners, depth)
+        self.add(m.SpaceStation, data["id"], row, depth)
+        return data["id"]
+
+    def docking_location(self, data: dict, depth: int):
+        self.add(m.DockingLocation, data["id"], pick(data, ["name", "document"]), depth)
+        return data["id"]
+
+    def docking_event(self, data: dict, depth: int):
+        row = pick(data, ["docking", "departure", "payload_flight_target", "payload_flight_chaser"])
+        row["docking_location_id"] = self.docking_location(data["docking_location"], depth + 1)
+        for name, collect in (
+            ("space_station_target", self.space_station),
+            ("space_station_chaser", self.space_station),
+            ("flight_vehicle_target", self.spacecraft_flight),
+            ("flight_vehicle_chaser", self.spacecraft_flight),
+        ):
+            if name in data:
+                row[f"{name}_id"] = collect(data[name], depth + 1) if data[name] else None
+        if "chaser_id" in data:
+            row["flight_vehicle_chaser_id"] = data["chaser_id"]
+        self.add(m.DockingEvent, data["id"], row, depth)
         return data["id"]

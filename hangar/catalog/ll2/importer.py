@@ -37,6 +37,8 @@ RESOURCES = {
     "agencies": (inputs.AgencyIn, Collector.agency),
     "launches": (inputs.LaunchIn, Collector.launch),
     "landings": (inputs.LandingIn, Collector.landing),
+    "space_stations": (inputs.SpaceStationIn, Collector.space_station),
+    "docking_events": (inputs.DockingEventIn, Collector.docking_event),
 }
 
 
@@ -191,8 +193,13 @@ def import_documents(
     with transaction.atomic():
         counts = write_batch(batch, int(now.timestamp()))
         touched = counts.touched
+        chasers = {
+            entry.values.get("flight_vehicle_chaser_id")
+            for entry in batch.rows.get(m.DockingEvent, {}).values()
+        }
+        flights = batch.ids(m.SpacecraftFlight) | (chasers - {None})
         craft = set(batch.ids(m.Spacecraft)) | set(
-            m.SpacecraftFlight.objects.filter(id__in=batch.ids(m.SpacecraftFlight)).values_list(
+            m.SpacecraftFlight.objects.filter(id__in=flights).values_list(
                 "spacecraft_id", flat=True
             )
         )

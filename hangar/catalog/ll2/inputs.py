@@ -336,3 +336,55 @@ class SpacecraftFlightIn(Record):
 
 # A spacecraft's detailed form lists its flights, each naming the spacecraft again.
 SpacecraftIn._declared_fields["flights"] = SpacecraftFlightIn(many=True, required=False)
+
+
+class SpaceStationIn(Record):
+    keep_document = True
+    id = Integer(required=True)
+    url = Text()
+    name = Text(max_length=255, required=True)
+    status = Lookup(required=False)
+    type = Lookup(required=False)
+    founded = Day(allow_null=True)
+    owners = AgencyIn(many=True, allow_null=True, required=False)
+    onboard_crew = Integer(allow_null=True)
+    docked_vehicles = Integer(allow_null=True)
+    volume = Integer(allow_null=True)
+
+
+class DockingLocationIn(Record):
+    keep_document = True
+    id = Integer(required=True)
+    name = Text(max_length=255, required=True)
+
+
+class PayloadFlightIn(serializers.Field):
+    """A payload flight (payloads domain): kept as its document."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, dict) or not isinstance(data.get("id"), int):
+            raise serializers.ValidationError("Expected a payload flight object with an id.")
+        return data
+
+
+class DockingEventIn(Record):
+    id = Integer(required=True)
+    url = Text()
+    docking = Instant(required=True)
+    departure = Instant(allow_null=True)
+    docking_location = DockingLocationIn(required=True)
+    space_station_target = SpaceStationIn(allow_null=True, required=False)
+    flight_vehicle_target = SpacecraftFlightIn(allow_null=True, required=False)
+    payload_flight_target = PayloadFlightIn()
+    flight_vehicle_chaser = SpacecraftFlightIn(allow_null=True, required=False)
+    space_station_chaser = SpaceStationIn(allow_null=True, required=False)
+    payload_flight_chaser = PayloadFlightIn()
+
+
+# A flight's detailed form lists the dockings it made as the chaser.
+SpacecraftFlightIn._declared_fields["docking_events"] = DockingEventIn(many=True, required=False)

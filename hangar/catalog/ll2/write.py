@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from hangar.catalog import models as m
-from hangar.catalog.ll2.batch import Batch
+from hangar.catalog.ll2.batch import Batch, merge_documents
 from hangar.catalog.ll2.collect import SPACECRAFT_DOCKING_STATS, SPACECRAFT_FLIGHT_STATS
 
 # Referenced rows first, so that every foreign key points at a row written before it.
@@ -29,6 +29,11 @@ WRITE_ORDER = [
     m.LandingLocation,
     m.Landing,
     m.SpacecraftFlight,
+    m.SpaceStationStatus,
+    m.SpaceStationType,
+    m.SpaceStation,
+    m.DockingLocation,
+    m.DockingEvent,
 ]
 CHUNK = 500
 
@@ -79,6 +84,8 @@ def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> None:
             counts.created[label] += 1
             counts.touched[model].add(pk)
             continue
+        if "document" in values:
+            values["document"] = merge_documents(current.document, values["document"])
         changed = [name for name, value in values.items() if getattr(current, name) != value]
         if changed:
             for name in changed:
@@ -97,10 +104,18 @@ def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> None:
 def prepare_spacecraft(rows: dict, existing: dict, batch: Batch, now_epoch: int) -> None:
     """Imported statistics are kept only while Hangar cannot compute them: a spacecraft whose
     flights (docking events) Hangar holds gets computed values, whatever a record says."""
-    flown = {
-        entry.values.get("spacecraft_id")
-        for entry in batch.rows.get(m.SpacecraftFlight, {}).values()
-    }
+    flights = batch.rows.get(m.SpacecraftFlight, {})
+    flown = {entry.values.get("spacecraft_id") for entry in flights.values()}
+    chasers = {
+        entry.values.get("flight_vehicle_chaser_id")
+        for entry in batch.rows.get(m.DockingEvent, {}).values()
+    } - {None}
+    docked = {flights[f].values.get("spacecraft_id") for f in chasers if f in flights}
+    docked |= set(
+        m.SpacecraftFlight.objects.filter(id__in=chasers - flights.keys()).values_list(
+            "spacecraft_id", flat=True
+        )
+    )
     for pk, row in rows.items():
         current = existing.get(pk)
         if row.get("has_flight_data") or pk in flown or (current and current.has_flight_data):
@@ -110,7 +125,8 @@ def prepare_spacecraft(rows: dict, existing: dict, batch: Batch, now_epoch: int)
         elif "in_space" in row:
             # Still up there: the imported time in space keeps growing from now on.
             row["open_flights"] = 1 if row["in_space"] else 0
-        if current and current.has_docking_data:
+        if pk in docked or (current and current.has_docking_data):
+            row["has_docking_data"] = True
             for column in SPACECRAFT_DOCKING_STATS.values():
                 row.pop(column, None)
         stats = {"time_in_space_s", "time_docked_s", "open_flights"} & row.keys()
