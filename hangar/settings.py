@@ -115,6 +115,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": False,
+    "SCHEMA_PATH_PREFIX": r"/2\.3\.0",
 }
 
 # How often a server process checks whether a planned flight has launched since it last looked,

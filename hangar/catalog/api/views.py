@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.utils import formatting
 
 from hangar.catalog import models, queries, stats
 from hangar.catalog.api import filters
@@ -28,14 +29,13 @@ MODE_PARAMETER = OpenApiParameter(
 )
 
 
-class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
+class LL2GenericViewSet(viewsets.GenericViewSet):
     """What every LL2 endpoint shares: ``?mode=`` selects a serializer and its queryset from
-    ``modes``; the detail view always answers at ``detail_mode``; the browsable page shows the
-    description the official schema gives the endpoint."""
+    ``modes`` (least to most detailed); the detail view always answers at the most detailed;
+    the browsable page shows the description the official schema gives the endpoint."""
 
     modes: dict[str, tuple[type, callable]] = {}
     default_mode = "normal"
-    detail_mode = "detailed"
     ll2_path = ""
     lookup_value_regex = r"[0-9]+"
 
@@ -43,9 +43,10 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
     def allowed_methods(self):
         return ["GET"]
 
-    @property
-    def description(self):
-        return contract.endpoint_description(self.ll2_path)
+    def get_view_description(self, html=False):
+        """The browsable page shows the endpoint's description from the official schema."""
+        text = contract.endpoint_description(self.ll2_path)
+        return formatting.markup_description(text) if html else text
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -53,22 +54,37 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         self.now = datetime.now(UTC)
         stats.ensure_fresh(self.now)
 
+    @property
+    def detail_mode(self) -> str:
+        return list(self.modes)[-1]
+
     def requested_mode(self) -> str:
+        if self.action != "list":
+            return self.detail_mode
         if len(self.modes) == 1:
             # Endpoints without modes (lookups) ignore the parameter, as LL2's do.
-            return next(iter(self.modes))
+            return self.detail_mode
         mode = self.request.query_params.get("mode", self.default_mode)
         if mode not in self.modes:
             raise ValidationError(
                 {"mode": [f"Unknown mode {mode!r}; this endpoint has: {', '.join(self.modes)}."]}
             )
-        return self.detail_mode if self.action == "retrieve" else mode
+        return mode
+
+    def current_mode(self) -> str:
+        """The mode of this request; outside a request (the OpenAPI document), the default
+        level for lists and the detailed one for single objects."""
+        if hasattr(self, "mode"):
+            return self.mode
+        if getattr(self, "action", None) == "list" and self.default_mode in self.modes:
+            return self.default_mode
+        return self.detail_mode
 
     def get_serializer_class(self):
-        return self.modes[getattr(self, "mode", self.detail_mode)][0]
+        return self.modes[self.current_mode()][0]
 
     def get_queryset(self):
-        return self.modes[getattr(self, "mode", self.detail_mode)][1]()
+        return self.modes[self.current_mode()][1]()
 
     def now_epoch(self) -> int:
         """The instant the response describes, fixed once per request."""
@@ -81,6 +97,10 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         context["links"] = Links(self.request)
         context["now_epoch"] = self.now_epoch()
         return context
+
+
+class LL2ViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LL2GenericViewSet):
+    """A read-only LL2 endpoint: a list and a detail view."""
 
 
 @extend_schema_view(list=extend_schema(parameters=[MODE_PARAMETER]))
@@ -230,9 +250,9 @@ class SpaceStationViewSet(LL2ViewSet):
     ]
 
 
-class LaunchViewSet(LL2ViewSet):
+class LaunchViewSet(mixins.RetrieveModelMixin, LL2GenericViewSet):
     """Launches belong to another domain: Hangar answers those its flights refer to, from the
-    stored upstream document."""
+    stored upstream document, and lists none."""
 
     ll2_path = "launches/"
     modes = {"detailed": (documents.LaunchDetailed, queries.launches)}

@@ -41,7 +41,8 @@ class Command(BaseCommand):
             {
                 "bind": options["bind"],
                 "workers": options["workers"],
-                "accesslog": os.environ.get("HANGAR_ACCESS_LOG", "-"),
+                # HANGAR_ACCESS_LOG: a file, "-" for stdout (default), or empty for none.
+                "accesslog": os.environ.get("HANGAR_ACCESS_LOG", "-") or None,
                 "timeout": 30,
                 "graceful_timeout": 10,
             }
