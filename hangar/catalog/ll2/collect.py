@@ -114,6 +114,11 @@ class Collector:
         self.add(model, data["id"], pick(data, LOOKUP_FIELDS[model]), depth)
         return data["id"]
 
+    @staticmethod
+    def lookup_of(model):
+        """A collector for a top-level lookup record (``config/...`` endpoints)."""
+        return lambda collector, data, depth: collector.lookup(model, data, depth)
+
     def related(self, row: dict, data: dict, name: str, collect, depth: int, column=None) -> None:
         """Collect a nested object given under ``name`` and point ``row`` at it."""
         if name in data:

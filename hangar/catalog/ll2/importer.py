@@ -26,7 +26,9 @@ from hangar.catalog.ll2.write import WriteCounts, write_batch
 
 SUPPORTED_VERSION = "2.3.0"
 MAX_LISTED_ERRORS = 20
-URL_PATH = re.compile(r"/(?P<version>\d+\.\d+\.\d+)/(?P<path>(?:[a-z_]+/)*?[a-z_]+)/(?:[^/?#]+/)?")
+URL_PATH = re.compile(
+    r"/(?P<version>\d+\.\d+\.\d+)/(?P<path>(?:[a-z_]+/)*?[a-z_]+)/(?:\d+/|[0-9a-fA-F-]{36}/)?(?:$|[?#])"
+)
 
 # resource path -> (input serializer, collector method)
 RESOURCES = {
@@ -39,6 +41,21 @@ RESOURCES = {
     "landings": (inputs.LandingIn, Collector.landing),
     "space_stations": (inputs.SpaceStationIn, Collector.space_station),
     "docking_events": (inputs.DockingEventIn, Collector.docking_event),
+    "config/docking_locations": (inputs.DockingLocationIn, Collector.docking_location),
+    **{
+        f"config/{path}": (serializer, Collector.lookup_of(model))
+        for path, (serializer, model) in {
+            "spacecraft_statuses": (inputs.SpacecraftStatusIn, m.SpacecraftStatus),
+            "spacecraft_configuration_types": (
+                inputs.SpacecraftConfigTypeIn,
+                m.SpacecraftConfigType,
+            ),
+            "agency_types": (inputs.AgencyTypeIn, m.AgencyType),
+            "image_licenses": (inputs.ImageLicenseIn, m.ImageLicense),
+            "image_variant_types": (inputs.ImageVariantTypeIn, m.ImageVariantType),
+            "countries": (inputs.CountryIn, m.Country),
+        }.items()
+    },
 }
 
 
