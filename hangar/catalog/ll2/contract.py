@@ -58,6 +58,10 @@ def project(value: Any, schema: dict[str, Any], rewrite_url) -> Any:
         if not isinstance(value, list):
             return value
         return [project(item, schema["items"], rewrite_url) for item in value]
+    if schema.get("type") == "number" and isinstance(value, int) and abs(value) >= 2**63:
+        # PostgreSQL's jsonb gives 5.972168e+24 back as an integer too large for the JSON
+        # renderer; the schema says it is a double.
+        return float(value)
     properties = schema.get("properties")
     if properties is None or not isinstance(value, dict):
         return value

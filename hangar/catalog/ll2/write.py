@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from hangar.catalog import models as m
 from hangar.catalog.ll2.batch import Batch, merge_documents
@@ -74,6 +75,22 @@ def write_batch(batch: Batch, now_epoch: int) -> WriteCounts:
     return counts
 
 
+def same(held, incoming) -> bool:
+    """Equality of a stored value and an imported one, numbers in documents compared by value:
+    PostgreSQL's jsonb gives 5.972168e+24 back as the integer 5972168000000000000000000."""
+    if isinstance(held, dict) and isinstance(incoming, dict):
+        return held.keys() == incoming.keys() and all(same(held[k], incoming[k]) for k in held)
+    if isinstance(held, list) and isinstance(incoming, list):
+        return len(held) == len(incoming) and all(map(same, held, incoming))
+    if is_number(held) and is_number(incoming) and type(held) is not type(incoming):
+        return Decimal(repr(held)) == Decimal(repr(incoming))
+    return held == incoming
+
+
+def is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> None:
     label = model._meta.verbose_name_plural
     to_create, to_update, changed_fields = [], [], set()
@@ -86,7 +103,9 @@ def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> None:
             continue
         if "document" in values:
             values["document"] = merge_documents(current.document, values["document"])
-        changed = [name for name, value in values.items() if getattr(current, name) != value]
+        changed = [
+            name for name, value in values.items() if not same(getattr(current, name), value)
+        ]
         if changed:
             for name in changed:
                 setattr(current, name, values[name])

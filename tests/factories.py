@@ -1,0 +1,415 @@
+"""Plain functions that build synthetic catalog rows with the ORM.
+
+Primary keys are upstream ids (no autoincrement), so each helper takes the next number of one
+shared counter unless the test names an id. Lookups (statuses, types, licenses...) are created
+on first use with fixed ids. Nothing here computes statistics: call ``stats.refresh_spacecraft``
+after building flights, as the importer does.
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from hangar.catalog import models as m
+
+_ids = itertools.count(10_000)
+
+
+def next_id() -> int:
+    return next(_ids)
+
+
+def at(text: str) -> datetime:
+    """An aware UTC instant from ``YYYY-MM-DDTHH:MM:SS``."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def ago(**kwargs) -> datetime:
+    return datetime.now(UTC) - timedelta(**kwargs)
+
+
+def later(**kwargs) -> datetime:
+    return datetime.now(UTC) + timedelta(**kwargs)
+
+
+def status(id: int = 1, name: str = "Active") -> m.SpacecraftStatus:
+    return m.SpacecraftStatus.objects.get_or_create(id=id, defaults={"name": name})[0]
+
+
+def config_type(id: int = 1, name: str = "Capsule") -> m.SpacecraftConfigType:
+    return m.SpacecraftConfigType.objects.get_or_create(id=id, defaults={"name": name})[0]
+
+
+def agency_type(id: int = 1, name: str = "Government") -> m.AgencyType:
+    return m.AgencyType.objects.get_or_create(id=id, defaults={"name": name})[0]
+
+
+def launch_status(id: int = 3, name: str = "Launch Successful") -> m.LaunchStatus:
+    return m.LaunchStatus.objects.get_or_create(id=id, defaults={"name": name})[0]
+
+
+def country(id: int = 1, name: str = "United States of America") -> m.Country:
+    return m.Country.objects.get_or_create(
+        id=id, defaults={"name": name, "alpha_2_code": "US", "alpha_3_code": "USA"}
+    )[0]
+
+
+def image(variants: int = 0, **fields) -> m.Image:
+    license_ = m.ImageLicense.objects.get_or_create(id=1, defaults={"name": "Unknown"})[0]
+    variant_type = m.ImageVariantType.objects.get_or_create(id=1, defaults={"name": "Small"})[0]
+    pk = fields.pop("id", None) or next_id()
+    row = m.Image.objects.create(
+        id=pk,
+        name=fields.pop("name", f"image {pk}"),
+        image_url=f"https://images.example/{pk}.jpg",
+        thumbnail_url=f"https://images.example/{pk}-thumb.jpg",
+        license=license_,
+        **fields,
+    )
+    for _ in range(variants):
+        m.ImageVariant.objects.create(
+            id=next_id(),
+            image=row,
+            type=variant_type,
+            image_url=f"https://images.example/{pk}-variant.jpg",
+        )
+    return row
+
+
+def agency(countries: int = 0, images: bool = False, **fields) -> m.Agency:
+    pk = fields.pop("id", None) or next_id()
+    fields.setdefault("name", f"Agency {pk}")
+    fields.setdefault("type", agency_type())
+    if images:
+        for name in ("image", "logo", "social_logo"):
+            fields.setdefault(name, image(variants=1))
+    row = m.Agency.objects.create(id=pk, **fields)
+    if countries:
+        row.countries.set(country(id=i + 1, name=f"Country {i + 1}") for i in range(countries))
+    return row
+
+
+def family(**fields) -> m.SpacecraftConfigFamily:
+    pk = fields.pop("id", None) or next_id()
+    fields.setdefault("name", f"Family {pk}")
+    return m.SpacecraftConfigFamily.objects.create(id=pk, **fields)
+
+
+def config(families=(), **fields) -> m.SpacecraftConfig:
+    pk = fields.pop("id", None) or next_id()
+    fields.setdefault("name", f"Config {pk}")
+    fields.setdefault("type", config_type())
+    if "agency" not in fields:
+        fields["agency"] = agency()
+    row = m.SpacecraftConfig.objects.create(id=pk, **fields)
+    if families:
+        row.families.set(families)
+    return row
+
+
+def spacecraft(**fields) -> m.Spacecraft:
+    """A spacecraft; its statistics default to a never-flown one unless given."""
+    pk = fields.pop("id", None) or next_id()
+    fields.setdefault("name", f"Spacecraft {pk}")
+    fields.setdefault("status", status())
+    if "spacecraft_config" not in fields:
+        fields["spacecraft_config"] = config()
+    fields.setdefault("time_in_space_s", 0)
+    fields.setdefault("time_docked_s", 0)
+    fields.setdefault("flights_count", 0)
+    fields.setdefault("mission_ends_count", 0)
+    return m.Spacecraft.objects.create(id=pk, **fields)
+
+
+def launch(net: datetime | None, status_id: int | None = 3, **fields) -> m.Launch:
+    pk = fields.pop("id", None) or uuid.uuid4()
+    status_row = launch_status(id=status_id) if status_id is not None else None
+    fields.setdefault("name", f"Launch {pk}")
+    document = {
+        "id": str(pk),
+        "url": f"https://ll.thespacedevs.com/2.3.0/launches/{pk}/",
+        "name": fields["name"],
+        "net": net.isoformat().replace("+00:00", "Z") if net else None,
+    }
+    return m.Launch.objects.create(id=pk, net=net, status=status_row, document=document, **fields)
+
+
+def landing(attempt: bool = True, success: bool | None = True) -> m.Landing:
+    location = m.LandingLocation.objects.get_or_create(
+        id=1, defaults={"name": "Pacific Ocean", "document": {"id": 1, "name": "Pacific Ocean"}}
+    )[0]
+    kind = m.LandingType.objects.get_or_create(
+        id=1, defaults={"name": "Splashdown", "abbrev": "SD"}
+    )[0]
+    return m.Landing.objects.create(
+        id=next_id(), attempt=attempt, success=success, landing_location=location, type=kind
+    )
+
+
+def flight(
+    craft: m.Spacecraft,
+    net: datetime | None,
+    mission_end: datetime | None = None,
+    with_landing: bool = False,
+    **fields,
+) -> m.SpacecraftFlight:
+    """A flight of ``craft`` on a new launch at ``net``."""
+    pk = fields.pop("id", None) or next_id()
+    return m.SpacecraftFlight.objects.create(
+        id=pk,
+        spacecraft=craft,
+        launch=fields.pop("launch", None) or launch(net),
+        landing=landing() if with_landing else None,
+        mission_end=mission_end,
+        **fields,
+    )
+
+
+def docking_event(
+    chaser: m.SpacecraftFlight, docking: datetime, departure: datetime | None = None
+) -> m.DockingEvent:
+    location = m.DockingLocation.objects.get_or_create(id=1, defaults={"name": "Harmony"})[0]
+    station = m.SpaceStation.objects.get_or_create(
+        id=4, defaults={"name": "International Space Station"}
+    )[0]
+    return m.DockingEvent.objects.create(
+        id=next_id(),
+        flight_vehicle_chaser=chaser,
+        docking=docking,
+        departure=departure,
+        docking_location=location,
+        space_station_target=station,
+    )
+
+
+def rich_spacecraft(number: int, flights: int = 2) -> list[m.Spacecraft]:
+    """``number`` spacecraft with everything the detailed mode nests: images with variants,
+    agencies with countries and images, families with manufacturers and parents, flights with
+    landings. Each spacecraft has its own configuration, agency and images, so a query count that
+    depends on the page size shows."""
+    parent = family(manufacturer=agency(countries=1, images=True))
+    crafts = []
+    for index in range(number):
+        fam = family(manufacturer=agency(countries=2, images=True), parent=parent)
+        conf = config(
+            agency=agency(countries=2, images=True),
+            image=image(variants=2),
+            families=[fam, parent],
+        )
+        craft = spacecraft(spacecraft_config=conf, image=image(variants=2))
+        for n in range(flights):
+            start = at("2000-01-01T00:00:00") + timedelta(days=100 * n + index)
+            flight(craft, start, start + timedelta(days=10), with_landing=True)
+        crafts.append(craft)
+    return crafts
+
+
+# --- the whole spacecraft domain, as the contract tests and the crawler need it ---------------
+
+UPSTREAM_API = "https://ll.thespacedevs.com/2.3.0"
+
+
+def documented_launch(template: dict, net: datetime, **fields) -> m.Launch:
+    """A launch whose stored document is a real LL2 launch (``template``, a ``LaunchDetailed``)
+    with its own id, name and date, so that it projects onto every launch component."""
+    pk = fields.pop("id", None) or uuid.uuid4()
+    name = fields.pop("name", f"Launch {pk}")
+    stamp = net.isoformat().replace("+00:00", "Z")
+    document = {
+        **template,
+        "id": str(pk),
+        "url": f"{UPSTREAM_API}/launches/{pk}/",
+        "name": name,
+        "net": stamp,
+        "window_start": stamp,
+        "window_end": stamp,
+    }
+    return m.Launch.objects.create(
+        id=pk, name=name, net=net, status=launch_status(), document=document, **fields
+    )
+
+
+def agency_document(row: m.Agency) -> dict:
+    """An agency as LL2 nests it at the normal level (``AgencyNormal``), images left out."""
+    return {
+        "response_mode": "normal",
+        "id": row.pk,
+        "url": f"{UPSTREAM_API}/agencies/{row.pk}/",
+        "name": row.name,
+        "abbrev": row.abbrev,
+        "type": {"id": row.type.pk, "name": row.type.name} if row.type else None,
+        "featured": row.featured,
+        "country": [
+            {
+                "id": c.pk,
+                "name": c.name,
+                "alpha_2_code": c.alpha_2_code,
+                "alpha_3_code": c.alpha_3_code,
+                "nationality_name": c.nationality_name,
+                "nationality_name_composed": c.nationality_name_composed,
+            }
+            for c in row.countries.all()
+        ],
+        "description": row.description,
+        "administrator": row.administrator,
+        "founding_year": row.founding_year,
+        "launchers": row.launchers,
+        "spacecraft": row.spacecraft,
+        "parent": row.parent,
+        "image": None,
+        "logo": None,
+        "social_logo": None,
+    }
+
+
+def space_station(owners=(), **fields) -> m.SpaceStation:
+    """A station with owners and the document LL2 serves for it (``SpaceStationDetailedEndpoint``
+    fields); its docking ports are free and no expedition is aboard."""
+    pk = fields.pop("id", None) or next_id()
+    name = fields.pop("name", f"Station {pk}")
+    active = {"name": "Active"}
+    station_status = m.SpaceStationStatus.objects.get_or_create(id=1, defaults=active)[0]
+    kind = m.SpaceStationType.objects.get_or_create(id=1, defaults={"name": "Government"})[0]
+    fields.setdefault("founded", at("1998-11-20T00:00:00").date())
+    fields.setdefault("onboard_crew", 7)
+    fields.setdefault("docked_vehicles", 2)
+    fields.setdefault("volume", 916)
+    document = {
+        "id": pk,
+        "url": f"{UPSTREAM_API}/space_stations/{pk}/",
+        "name": name,
+        "image": None,
+        "status": {"id": station_status.pk, "name": station_status.name},
+        "founded": fields["founded"].isoformat(),
+        "deorbited": None,
+        "description": f"{name}, a modular space station in low Earth orbit.",
+        "orbit": "Low Earth Orbit",
+        "type": {"id": kind.pk, "name": kind.name},
+        "owners": [agency_document(owner) for owner in owners],
+        "response_mode": "detailed",
+        "active_expeditions": [],
+        "height": 73.0,
+        "width": 109.0,
+        "mass": 420.0,
+        "volume": fields["volume"],
+        "onboard_crew": fields["onboard_crew"],
+        "docked_vehicles": fields["docked_vehicles"],
+        "docking_location": [],
+        "active_docking_events": [],
+    }
+    row = m.SpaceStation.objects.create(
+        id=pk, name=name, status=station_status, type=kind, document=document, **fields
+    )
+    row.owners.set(owners)
+    return row
+
+
+def docking_location(station: m.SpaceStation, **fields) -> m.DockingLocation:
+    """A docking port of ``station``, with the document LL2 serves for it."""
+    pk = fields.pop("id", None) or next_id()
+    name = fields.pop("name", f"Port {pk}")
+    document = {
+        "id": pk,
+        "name": name,
+        "spacestation": {
+            "id": station.pk,
+            "url": f"{UPSTREAM_API}/space_stations/{station.pk}/",
+            "name": station.name,
+            "image": None,
+        },
+        "spacecraft": None,
+        "payload": None,
+    }
+    return m.DockingLocation.objects.create(id=pk, name=name, document=document)
+
+
+def docking_between(
+    chaser: m.SpacecraftFlight,
+    port: m.DockingLocation,
+    docking: datetime,
+    departure: datetime | None = None,
+    station: m.SpaceStation | None = None,
+    target: m.SpacecraftFlight | None = None,
+) -> m.DockingEvent:
+    """A flight docking at ``port`` with a space station or with another flight."""
+    return m.DockingEvent.objects.create(
+        id=next_id(),
+        flight_vehicle_chaser=chaser,
+        docking=docking,
+        departure=departure,
+        docking_location=port,
+        space_station_target=station,
+        flight_vehicle_target=target,
+    )
+
+
+def lookup_rows(number: int) -> None:
+    """``number`` rows of every config/ lookup (on top of those other helpers create)."""
+    for model in (m.SpacecraftStatus, m.SpacecraftConfigType, m.AgencyType, m.ImageVariantType):
+        for pk in range(1, number + 1):
+            model.objects.get_or_create(id=pk, defaults={"name": f"{model.__name__} {pk}"})
+    for pk in range(1, number + 1):
+        m.ImageLicense.objects.get_or_create(id=pk, defaults={"name": f"License {pk}"})
+        m.Country.objects.get_or_create(
+            id=pk,
+            defaults={"name": f"Country {pk}", "alpha_2_code": "XX", "alpha_3_code": "XXX"},
+        )
+
+
+def documented_landing_location(launch_template: dict) -> m.LandingLocation:
+    """The landing location ``landing()`` uses, with the document LL2 serves for one (its
+    location and celestial body taken from the launch pad of ``launch_template``)."""
+    location = launch_template["pad"]["location"]
+    document = {
+        "id": 1,
+        "name": "Pacific Ocean",
+        "active": True,
+        "abbrev": "PAC",
+        "description": "Splashdown zone in the Pacific Ocean.",
+        "location": location,
+        "longitude": -150.0,
+        "latitude": 20.0,
+        "image": None,
+        "successful_landings": 10,
+        "attempted_landings": 10,
+        "failed_landings": 0,
+        "celestial_body": location["celestial_body"],
+    }
+    return m.LandingLocation.objects.update_or_create(
+        id=1, defaults={"name": document["name"], "document": document}
+    )[0]
+
+
+def rich_catalog(number: int, launch_template: dict) -> dict:
+    """Every kind of record of the spacecraft domain, ``number`` (or more) of each: spacecraft
+    (``rich_spacecraft``) with three flights each on documented launches, landings, space stations
+    with owners and ports, and docking events whose chaser is a flight and whose target is a
+    station or another flight. Statistics are refreshed as the importer would."""
+    from hangar.catalog import stats
+
+    documented_landing_location(launch_template)
+    crafts = rich_spacecraft(number, flights=0)
+    flights = []
+    for index, craft in enumerate(crafts):
+        for n in range(3):
+            start = at("2001-01-01T00:00:00") + timedelta(days=100 * n + index)
+            end = start + timedelta(days=10) if n < 2 else None  # the last one is still up
+            launch_row = documented_launch(launch_template, start)
+            flights.append(flight(craft, start, end, with_landing=n < 2, launch=launch_row))
+    stations = []
+    for index in range(number):
+        owners = [crafts[index].spacecraft_config.agency]
+        stations.append(space_station(owners=owners, name=f"Station {index:03}"))
+    for index, station in enumerate(stations):
+        port = docking_location(station)
+        first, second, third = flights[3 * index : 3 * index + 3]
+        dock = first.launch.net + timedelta(days=1)
+        docking_between(first, port, dock, dock + timedelta(days=5), station=station)
+        docking_between(third, port, third.launch.net + timedelta(days=1), station=station)
+        other = flights[(3 * index + 4) % len(flights)]
+        docking_between(second, port, second.launch.net + timedelta(hours=6), target=other)
+    lookup_rows(number)
+    stats.refresh_spacecraft([craft.pk for craft in crafts])
+    return {"spacecraft": crafts, "flights": flights, "stations": stations}
