@@ -189,9 +189,9 @@ def refresh_spacecraft(spacecraft_ids: Iterable[int], now: datetime | None = Non
     ).values_list("flight_vehicle_chaser__spacecraft_id", "docking", "departure"):
         dockings_by_craft[craft_id].append(DockingTimes(docking, departure))
 
-    changed_flights = []
-    craft_rows = list(Spacecraft.objects.filter(id__in=ids))
-    for craft in craft_rows:
+    changed_flights, changed_craft = [], []
+    for craft in Spacecraft.objects.filter(id__in=ids):
+        before = _observable(craft, now_epoch)
         flights = flights_by_craft.get(craft.id, [])
         times = [FlightTimes(f.launch.net, f.mission_end) for f in flights]
         for flight, facts, gap in zip(flights, times, turnaround_times(times), strict=True):
@@ -203,9 +203,11 @@ def refresh_spacecraft(spacecraft_ids: Iterable[int], now: datetime | None = Non
                 flight.duration_s, flight.turn_around_time_s = duration, turnaround
                 changed_flights.append(flight)
         _store_statistics(craft, times, dockings_by_craft.get(craft.id, []), now, now_epoch)
+        if _observable(craft, now_epoch) != before:
+            changed_craft.append(craft)
 
     Spacecraft.objects.bulk_update(
-        craft_rows,
+        changed_craft,
         [
             "in_space",
             "time_in_space_s",
@@ -229,6 +231,24 @@ def refresh_spacecraft(spacecraft_ids: Iterable[int], now: datetime | None = Non
         Spacecraft.objects.filter(id__in=ids).values_list("spacecraft_config_id", flat=True), now
     )
     forget_due_time()
+
+
+def _observable(craft, now_epoch: int) -> tuple:
+    """What a client could see of a spacecraft's statistics, now and later: unchanged, the row
+    need not be written (a stored value merely rebased on a later instant is the same)."""
+    return (
+        craft.in_space,
+        live_seconds(craft.time_in_space_s, craft.open_flights, craft.stats_as_of, now_epoch),
+        live_seconds(craft.time_docked_s, craft.open_dockings, craft.stats_as_of, now_epoch),
+        craft.flights_count,
+        craft.mission_ends_count,
+        craft.fastest_turnaround_s,
+        craft.open_flights,
+        craft.open_dockings,
+        craft.stats_due_at,
+        craft.has_flight_data,
+        craft.has_docking_data,
+    )
 
 
 def _store_statistics(craft, times, dockings, now: datetime, now_epoch: int) -> None:
@@ -258,34 +278,23 @@ def _store_statistics(craft, times, dockings, now: datetime, now_epoch: int) -> 
 
 def refresh_configurations(config_ids: Iterable[int], now: datetime | None = None) -> None:
     """Recompute the figures of these configurations and of their families, from the flights
-    Hangar holds. Configurations none of whose spacecraft has flight data keep their imported
-    figures."""
-    from hangar.catalog.models import SpacecraftConfig, SpacecraftConfigFamily, SpacecraftFlight
+    Hangar holds. Configurations (families) none of whose spacecraft has a flight in Hangar keep
+    their imported figures."""
+    from hangar.catalog.models import SpacecraftConfig, SpacecraftConfigFamily
 
     now = now or datetime.now(UTC)
     ids = set(config_ids)
     if not ids:
         return
-    rows = SpacecraftFlight.objects.filter(spacecraft__spacecraft_config_id__in=ids).values_list(
-        "spacecraft__spacecraft_config_id",
-        "spacecraft_id",
-        "launch__net",
-        "launch__status_id",
-        "landing__attempt",
-        "landing__success",
-    )
-    by_config: dict[int, list[ConfigFlight]] = defaultdict(list)
-    for config_id, *facts in rows:
-        by_config[config_id].append(ConfigFlight(*facts))
+    by_config = flights_by_group("spacecraft__spacecraft_config_id", ids)
     turnaround = dict(
         SpacecraftConfig.objects.filter(id__in=by_config)
         .annotate(best=Min("spacecraft__fastest_turnaround_s"))
         .values_list("id", "best")
     )
     configs = list(SpacecraftConfig.objects.filter(id__in=by_config))
+    store_group_statistics(configs, by_config, now)
     for config in configs:
-        for field, value in config_statistics(by_config[config.id], now).items():
-            setattr(config, field, value)
         config.fastest_turnaround_s = turnaround.get(config.id)
     SpacecraftConfig.objects.bulk_update(configs, [*STAT_FIELDS, "fastest_turnaround_s"])
 
@@ -294,24 +303,34 @@ def refresh_configurations(config_ids: Iterable[int], now: datetime | None = Non
             "spacecraftconfigfamily_id", flat=True
         )
     )
-    family_rows = SpacecraftFlight.objects.filter(
-        spacecraft__spacecraft_config__families__in=family_ids
-    ).values_list(
-        "spacecraft__spacecraft_config__families",
+    by_family = flights_by_group("spacecraft__spacecraft_config__families", family_ids)
+    families = list(SpacecraftConfigFamily.objects.filter(id__in=by_family))
+    store_group_statistics(families, by_family, now)
+    SpacecraftConfigFamily.objects.bulk_update(families, STAT_FIELDS)
+
+
+def flights_by_group(group: str, group_ids: set) -> dict[int, list[ConfigFlight]]:
+    """The flights of the spacecraft of each configuration (or family), by its id."""
+    from hangar.catalog.models import SpacecraftFlight
+
+    rows = SpacecraftFlight.objects.filter(**{f"{group}__in": group_ids}).values_list(
+        group,
         "spacecraft_id",
         "launch__net",
         "launch__status_id",
         "landing__attempt",
         "landing__success",
     )
-    by_family: dict[int, list[ConfigFlight]] = defaultdict(list)
-    for family_id, *facts in family_rows:
-        by_family[family_id].append(ConfigFlight(*facts))
-    families = list(SpacecraftConfigFamily.objects.filter(id__in=by_family))
-    for family in families:
-        for field, value in config_statistics(by_family[family.id], now).items():
-            setattr(family, field, value)
-    SpacecraftConfigFamily.objects.bulk_update(families, STAT_FIELDS)
+    grouped: dict[int, list[ConfigFlight]] = defaultdict(list)
+    for group_id, *facts in rows:
+        grouped[group_id].append(ConfigFlight(*facts))
+    return grouped
+
+
+def store_group_statistics(objects, flights: dict[int, list[ConfigFlight]], now) -> None:
+    for obj in objects:
+        for field, value in config_statistics(flights[obj.id], now).items():
+            setattr(obj, field, value)
 
 
 STAT_FIELDS = [

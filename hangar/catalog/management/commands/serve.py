@@ -45,5 +45,7 @@ class Command(BaseCommand):
                 "accesslog": os.environ.get("HANGAR_ACCESS_LOG", "-") or None,
                 "timeout": 30,
                 "graceful_timeout": 10,
+                # Several instances may run on one machine: no shared control socket.
+                "control_socket_disable": True,
             }
         ).run()
