@@ -401,7 +401,7 @@ def rich_catalog(number: int, launch_template: dict) -> dict:
     stations = []
     for index in range(number):
         owners = [crafts[index].spacecraft_config.agency]
-        stations.append(space_station(owners=owners, name=f"Station {index:03}"))
+        stations.append(space_station(owners=owners, name=f"Station-{index:03}"))
     for index, station in enumerate(stations):
         port = docking_location(station)
         first, second, third = flights[3 * index : 3 * index + 3]

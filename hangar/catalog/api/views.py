@@ -199,11 +199,13 @@ class DockingEventViewSet(LL2ViewSet):
         "detailed": (flights.DockingEventEndpointDetailed, queries.docking_events),
     }
     filterset_class = filters.DockingEventFilter
-    # Payload flights are kept as documents: their names are not searched.
+    # Payload flights are kept as documents: their payload's name is a key of the document.
     search_fields = [
         "docking_location__name",
         "flight_vehicle_chaser__spacecraft__name",
         "flight_vehicle_target__spacecraft__name",
+        "payload_flight_chaser__payload__name",
+        "payload_flight_target__payload__name",
         "space_station_chaser__name",
         "space_station_target__name",
     ]
@@ -219,7 +221,9 @@ class LandingViewSet(LL2ViewSet):
         "detailed": (flights.LandingEndpointDetailed, queries.landings_detailed),
     }
     filterset_class = filters.LandingFilter
+    # First stages are not held; a landing location's abbreviation is a key of its document.
     search_fields = [
+        "landing_location__document__abbrev",
         "landing_location__name",
         "spacecraft_flight__spacecraft__name",
         "spacecraft_flight__spacecraft__serial_number",

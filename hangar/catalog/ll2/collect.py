@@ -3,8 +3,13 @@ the primary key of what it collected so that the caller can refer to it."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from hangar.catalog import models as m
 from hangar.catalog.ll2.batch import Batch
+from hangar.catalog.ll2.inputs import AgencyIn
+from hangar.catalog.stats import STAT_FIELDS
 
 LOOKUP_FIELDS = {
     m.AgencyType: ["name"],
@@ -54,16 +59,7 @@ AGENCY_FIELDS = [
     "social_media_links",
     "launcher_list",
 ]
-CONFIG_STAT_FIELDS = [
-    "spacecraft_flown",
-    "total_launch_count",
-    "successful_launches",
-    "failed_launches",
-    "attempted_landings",
-    "successful_landings",
-    "failed_landings",
-]
-FAMILY_FIELDS = ["name", "description", "maiden_flight", *CONFIG_STAT_FIELDS]
+FAMILY_FIELDS = ["name", "description", "maiden_flight", *STAT_FIELDS]
 CONFIG_FIELDS = [
     "name",
     "in_use",
@@ -80,7 +76,7 @@ CONFIG_FIELDS = [
     "flight_life",
     "wiki_link",
     "info_link",
-    *CONFIG_STAT_FIELDS,
+    *STAT_FIELDS,
 ]
 SPACECRAFT_FIELDS = ["name", "serial_number", "is_placeholder", "description"]
 # Statistics as the upstream delivered them, kept while Hangar has nothing to compute them from.
@@ -94,8 +90,24 @@ SPACECRAFT_FLIGHT_STATS = {
 SPACECRAFT_DOCKING_STATS = {"time_docked": "time_docked_s"}
 
 
+AGENCY_URL = re.compile(r"/agencies/\d+/")
+CREWS = ("launch_crew", "onboard_crew", "landing_crew")
+
+
 def pick(data: dict, names: list[str]) -> dict:
     return {name: data[name] for name in names if name in data}
+
+
+def nested_agencies(document) -> Iterator[dict]:
+    """Every object with an agency url, anywhere in a document of another domain."""
+    if isinstance(document, dict):
+        if isinstance(document.get("url"), str) and AGENCY_URL.search(document["url"]):
+            yield document
+        for value in document.values():
+            yield from nested_agencies(value)
+    elif isinstance(document, list):
+        for item in document:
+            yield from nested_agencies(item)
 
 
 class Collector:
@@ -123,6 +135,16 @@ class Collector:
         """Collect a nested object given under ``name`` and point ``row`` at it."""
         if name in data:
             row[column or f"{name}_id"] = collect(data[name], depth + 1)
+
+    def documented_agencies(self, document, depth: int) -> None:
+        """Agencies nested in a document of another domain (a launch's provider, the
+        manufacturers of an agency's launchers, an astronaut's agency): Hangar serves their urls,
+        so it holds them too, as copies nested deeper than the document. A copy that does not
+        validate stays in the document only."""
+        for data in nested_agencies(document):
+            agency = AgencyIn(data=data)
+            if agency.is_valid():
+                self.agency(agency.validated_data, depth + 1)
 
     def image(self, data: dict | None, depth: int):
         if data is None:
@@ -156,6 +178,7 @@ class Collector:
         self.add(m.Agency, data["id"], row, depth)
         for config in data.get("spacecraft_list", []):
             self.spacecraft_config(config, depth + 1)
+        self.documented_agencies(data.get("launcher_list"), depth)
         return data["id"]
 
     def family(self, data: dict | None, depth: int):
@@ -188,8 +211,10 @@ class Collector:
         for name, column in {**SPACECRAFT_FLIGHT_STATS, **SPACECRAFT_DOCKING_STATS}.items():
             if name in data:
                 row[column] = data[name]
-        if "flights" in data:
+        if data.get("flights"):
             # The detailed form lists every flight: Hangar computes the statistics from them.
+            # An empty list gives nothing to compute from (another Hangar serves it for a
+            # spacecraft it holds only the statistics of), so the statistics are kept.
             row["has_flight_data"] = True
         self.add(m.Spacecraft, data["id"], row, depth)
         for flight in data.get("flights", []):
@@ -200,6 +225,7 @@ class Collector:
         row = pick(data, ["name", "net", "document"])
         self.related(row, data, "status", lambda d, n: self.lookup(m.LaunchStatus, d, n), depth)
         self.add(m.Launch, data["id"], row, depth)
+        self.documented_agencies(data.get("document"), depth)
         return data["id"]
 
     def landing_location(self, data: dict, depth: int):
@@ -223,6 +249,7 @@ class Collector:
         row["launch_id"] = self.launch(data["launch"], depth + 1)
         self.related(row, data, "landing", self.landing, depth)
         self.add(m.SpacecraftFlight, data["id"], row, depth)
+        self.documented_agencies([data.get(crew) for crew in CREWS], depth)
         for event in data.get("docking_events", []):
             # Nested under its chaser, a docking event does not repeat the chaser.
             self.docking_event({**event, "chaser_id": data["id"]}, depth + 1)
@@ -240,6 +267,7 @@ class Collector:
             owners = [self.agency(owner, depth + 1) for owner in data["owners"]]
             self.batch.relate(m.SpaceStation, "owners", data["id"], owners, depth)
         self.add(m.SpaceStation, data["id"], row, depth)
+        self.documented_agencies(data.get("document"), depth)
         return data["id"]
 
     def docking_location(self, data: dict, depth: int):
@@ -260,4 +288,7 @@ class Collector:
         if "chaser_id" in data:
             row["flight_vehicle_chaser_id"] = data["chaser_id"]
         self.add(m.DockingEvent, data["id"], row, depth)
+        self.documented_agencies(
+            [data.get("payload_flight_target"), data.get("payload_flight_chaser")], depth
+        )
         return data["id"]

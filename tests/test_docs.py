@@ -1,0 +1,54 @@
+"""The documentation pages work offline: they load only assets Hangar serves itself, and the
+OpenAPI document they read is Hangar's own, listing every path it answers."""
+
+import re
+
+import pytest
+
+from hangar.catalog.api.urls import router
+
+ASSET = re.compile(r"""<(?:script|link|img)\b[^>]*?\b(?:src|href)=["']([^"']+)["']""")
+
+
+def assets(html: str) -> list[str]:
+    return ASSET.findall(html)
+
+
+@pytest.mark.parametrize("page", ["/docs/", "/2.3.0/spacecraft/?format=api"])
+def test_page_loads_only_local_assets_that_resolve(client, db, page):
+    response = client.get(page)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    found = assets(response.content.decode())
+    assert found, "the page references no asset at all"
+    assert [url for url in found if re.match(r"(https?:)?//", url)] == []
+    for url in found:
+        assert url.startswith("/static/"), url
+        assert client.get(url).status_code == 200, url
+
+
+def test_docs_page_reads_hangars_own_schema_and_names_no_other_host(client, db):
+    html = client.get("/docs/").content.decode()
+    assert re.search(r"""url:\s*["']/schema/["']""", html)
+    assert re.findall(r"https?://\S+", html) == []
+
+
+def test_schema_is_hangars_openapi_document_listing_every_path(client, db):
+    response = client.get("/schema/", {"format": "json"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.oai.openapi+json")
+    document = response.json()
+    assert document["openapi"].startswith("3.")
+    assert document["info"]["title"].startswith("Hangar")
+    paths = set(document["paths"])
+    for prefix, viewset, _ in router.registry:
+        if hasattr(viewset, "list"):
+            assert f"/2.3.0/{prefix}/" in paths
+        assert f"/2.3.0/{prefix}/{{id}}/" in paths
+    assert all(set(operations) == {"get"} for operations in document["paths"].values())
+
+
+def test_schema_answers_yaml_by_default(client, db):
+    response = client.get("/schema/")
+    assert response.status_code == 200
+    assert response.content.startswith(b"openapi: 3.")
