@@ -1,6 +1,10 @@
 """One queryset builder per resource and level: all the joins and prefetches a serializer of
 ``api/serializers/`` needs, so that a page costs the same number of queries whatever its size.
 
+To-many relations are prefetched into plain lists (``to_attr``: ``variant_list``,
+``country_list``, ``family_list``, ``config_list``, ``flight_list``, ``docking_event_list``),
+which the serializers read: Django's prefetch cache would build a queryset per object.
+
 The ``*_joins(path)``/``*_prefetches(path)`` helpers describe one nested object at ``path``
 (``""`` for the resource itself) so that every place that nests it loads it the same way.
 Shared by the API views, the exporter and the tests (which pin the query counts).
@@ -12,6 +16,7 @@ from django.db.models import F, Prefetch, QuerySet, Value
 
 from hangar.catalog.models import (
     Agency,
+    Country,
     DockingEvent,
     ImageVariant,
     Landing,
@@ -34,7 +39,11 @@ def image_joins(path: str) -> list[str]:
 
 
 def image_variants(path: str) -> Prefetch:
-    return Prefetch(f"{path}__variants", queryset=ImageVariant.objects.select_related("type"))
+    return Prefetch(
+        f"{path}__variants",
+        queryset=ImageVariant.objects.select_related("type"),
+        to_attr="variant_list",
+    )
 
 
 def agency_normal_joins(path: str = "") -> list[str]:
@@ -48,7 +57,7 @@ def agency_normal_joins(path: str = "") -> list[str]:
 
 def agency_normal_prefetches(path: str = "") -> list:
     return [
-        at(path, "countries"),
+        Prefetch(at(path, "countries"), queryset=Country.objects.all(), to_attr="country_list"),
         image_variants(at(path, "image")),
         image_variants(at(path, "logo")),
         image_variants(at(path, "social_logo")),
@@ -78,7 +87,7 @@ def config_normal_joins(path: str = "") -> list[str]:
 def config_normal_prefetches(path: str = "") -> list:
     return [
         image_variants(at(path, "image")),
-        Prefetch(at(path, "families"), queryset=families_normal()),
+        Prefetch(at(path, "families"), queryset=families_normal(), to_attr="family_list"),
     ]
 
 
@@ -94,7 +103,7 @@ def config_detailed_prefetches(path: str = "") -> list:
     return [
         image_variants(at(path, "image")),
         *agency_normal_prefetches(at(path, "agency")),
-        Prefetch(at(path, "families"), queryset=families_detailed()),
+        Prefetch(at(path, "families"), queryset=families_detailed(), to_attr="family_list"),
     ]
 
 
@@ -115,7 +124,9 @@ def agencies_endpoint_detailed() -> QuerySet[Agency]:
     """The normal agency, and the detailed configurations it builds, by name."""
     return agencies_normal().prefetch_related(
         Prefetch(
-            "spacecraft_configs", queryset=spacecraft_configs_detailed().order_by("name", "id")
+            "spacecraft_configs",
+            queryset=spacecraft_configs_detailed().order_by("name", "id"),
+            to_attr="config_list",
         )
     )
 
@@ -142,7 +153,9 @@ def families_mini() -> QuerySet[SpacecraftConfigFamily]:
 def families_endpoint_detailed() -> QuerySet[SpacecraftConfigFamily]:
     """The detailed family, its parent at the normal level, and its configurations."""
     return families_detailed().prefetch_related(
-        Prefetch("configs", queryset=spacecraft_configs_normal().order_by("id"))
+        Prefetch(
+            "configs", queryset=spacecraft_configs_normal().order_by("id"), to_attr="config_list"
+        )
     )
 
 
@@ -173,7 +186,7 @@ def spacecraft_endpoint_detailed() -> QuerySet[Spacecraft]:
     ).prefetch_related(
         image_variants("image"),
         *config_detailed_prefetches("spacecraft_config"),
-        Prefetch("flights", queryset=flights_for_spacecraft()),
+        Prefetch("flights", queryset=flights_for_spacecraft(), to_attr="flight_list"),
     )
 
 
@@ -242,7 +255,9 @@ def spacecraft_flights_detailed() -> QuerySet[SpacecraftFlight]:
     ).prefetch_related(
         image_variants("spacecraft__image"),
         *config_detailed_prefetches("spacecraft__spacecraft_config"),
-        Prefetch("docking_events", queryset=docking_events_for_chaser()),
+        Prefetch(
+            "docking_events", queryset=docking_events_for_chaser(), to_attr="docking_event_list"
+        ),
     )
 
 
@@ -277,7 +292,11 @@ def landings_detailed() -> QuerySet[Landing]:
     ).prefetch_related(
         image_variants("spacecraft_flight__spacecraft__image"),
         *config_detailed_prefetches("spacecraft_flight__spacecraft__spacecraft_config"),
-        Prefetch("spacecraft_flight__docking_events", queryset=docking_events_for_chaser()),
+        Prefetch(
+            "spacecraft_flight__docking_events",
+            queryset=docking_events_for_chaser(),
+            to_attr="docking_event_list",
+        ),
     )
 
 

@@ -53,6 +53,22 @@ class ResponseModeField(serializers.Field):
         return self.mode
 
 
+class SharedSerializer(serializers.Serializer):
+    """An object many records of one response nest (a configuration, its agency and families,
+    an image, the spacecraft each of its flights repeats): serialized once per response and
+    reused, since its representation depends only on the object and the request."""
+
+    def to_representation(self, instance):
+        shared = self.context.get("shared")
+        if shared is None:
+            return super().to_representation(instance)
+        key = (type(self), instance.pk)
+        representation = shared.get(key)
+        if representation is None:
+            representation = shared[key] = super().to_representation(instance)
+        return representation
+
+
 @extend_schema_field(OpenApiTypes.OBJECT)
 class OtherDomainField(serializers.Field):
     """An object of a domain Hangar does not hold (first stages, payload flights): null."""

@@ -96,6 +96,7 @@ class LL2GenericViewSet(viewsets.GenericViewSet):
         context = super().get_serializer_context()
         context["links"] = Links(self.request)
         context["now_epoch"] = self.now_epoch()
+        context["shared"] = {}
         return context
 
 

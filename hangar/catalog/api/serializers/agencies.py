@@ -29,6 +29,4 @@ class AgencyEndpointDetailed(AgencyNormal):
     wiki_url = serializers.CharField(read_only=True, allow_null=True)
     social_media_links = DocumentField("SocialMediaLink", many=True)
     launcher_list = DocumentField("LauncherConfigDetailedSerializerNoManufacturer", many=True)
-    spacecraft_list = SpacecraftConfigDetailed(
-        many=True, read_only=True, source="spacecraft_configs.all"
-    )
+    spacecraft_list = SpacecraftConfigDetailed(many=True, read_only=True, source="config_list")

@@ -5,7 +5,7 @@ One serializer per LL2 schema component, named after it, with fields in the sche
 
 from rest_framework import serializers
 
-from hangar.catalog.api.fields import ResourceUrlField, ResponseModeField
+from hangar.catalog.api.fields import ResourceUrlField, ResponseModeField, SharedSerializer
 
 
 class LookupSerializer(serializers.Serializer):
@@ -52,7 +52,7 @@ class ImageVariant(serializers.Serializer):
     image_url = serializers.CharField(read_only=True)
 
 
-class Image(serializers.Serializer):
+class Image(SharedSerializer):
     id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
     image_url = serializers.CharField(read_only=True)
@@ -60,10 +60,10 @@ class Image(serializers.Serializer):
     credit = serializers.CharField(read_only=True, allow_null=True)
     license = ImageLicense(read_only=True)
     single_use = serializers.BooleanField(read_only=True)
-    variants = ImageVariant(many=True, read_only=True, source="variants.all")
+    variants = ImageVariant(many=True, read_only=True, source="variant_list")
 
 
-class AgencyMini(serializers.Serializer):
+class AgencyMini(SharedSerializer):
     response_mode = ResponseModeField("list")
     id = serializers.IntegerField(read_only=True)
     url = ResourceUrlField("agencies")
@@ -72,7 +72,7 @@ class AgencyMini(serializers.Serializer):
     type = AgencyType(read_only=True, allow_null=True)
 
 
-class AgencyNormal(serializers.Serializer):
+class AgencyNormal(SharedSerializer):
     response_mode = ResponseModeField("normal")
     id = serializers.IntegerField(read_only=True)
     url = ResourceUrlField("agencies")
@@ -80,7 +80,7 @@ class AgencyNormal(serializers.Serializer):
     abbrev = serializers.CharField(read_only=True)
     type = AgencyType(read_only=True, allow_null=True)
     featured = serializers.BooleanField(read_only=True)
-    country = Country(many=True, read_only=True, source="countries.all")
+    country = Country(many=True, read_only=True, source="country_list")
     description = serializers.CharField(read_only=True, allow_null=True)
     administrator = serializers.CharField(read_only=True, allow_null=True)
     founding_year = serializers.IntegerField(read_only=True, allow_null=True)

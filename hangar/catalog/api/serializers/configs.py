@@ -2,7 +2,12 @@
 
 from rest_framework import serializers
 
-from hangar.catalog.api.fields import DurationField, ResourceUrlField, ResponseModeField
+from hangar.catalog.api.fields import (
+    DurationField,
+    ResourceUrlField,
+    ResponseModeField,
+    SharedSerializer,
+)
 from hangar.catalog.api.serializers.common import (
     AgencyMini,
     AgencyNormal,
@@ -11,13 +16,13 @@ from hangar.catalog.api.serializers.common import (
 )
 
 
-class SpacecraftConfigFamilyMini(serializers.Serializer):
+class SpacecraftConfigFamilyMini(SharedSerializer):
     response_mode = ResponseModeField("list")
     id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
 
 
-class SpacecraftConfigFamilyNormal(serializers.Serializer):
+class SpacecraftConfigFamilyNormal(SharedSerializer):
     response_mode = ResponseModeField("normal")
     id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
@@ -27,7 +32,7 @@ class SpacecraftConfigFamilyNormal(serializers.Serializer):
     maiden_flight = serializers.DateField(read_only=True, allow_null=True)
 
 
-class SpacecraftConfigFamilyDetailed(serializers.Serializer):
+class SpacecraftConfigFamilyDetailed(SharedSerializer):
     # LL2 labels this level "normal" (see the schema's default).
     response_mode = ResponseModeField("normal")
     id = serializers.IntegerField(read_only=True)
@@ -45,26 +50,26 @@ class SpacecraftConfigFamilyDetailed(serializers.Serializer):
     failed_landings = serializers.IntegerField(read_only=True, allow_null=True)
 
 
-class SpacecraftConfigNormal(serializers.Serializer):
+class SpacecraftConfigNormal(SharedSerializer):
     response_mode = ResponseModeField("normal")
     id = serializers.IntegerField(read_only=True)
     url = ResourceUrlField("spacecraft_configurations")
     name = serializers.CharField(read_only=True)
     type = SpacecraftConfigType(read_only=True)
     agency = AgencyMini(read_only=True)
-    family = SpacecraftConfigFamilyNormal(many=True, read_only=True, source="families.all")
+    family = SpacecraftConfigFamilyNormal(many=True, read_only=True, source="family_list")
     in_use = serializers.BooleanField(read_only=True)
     image = Image(read_only=True, allow_null=True)
 
 
-class SpacecraftConfigDetailed(serializers.Serializer):
+class SpacecraftConfigDetailed(SharedSerializer):
     response_mode = ResponseModeField("detailed")
     id = serializers.IntegerField(read_only=True)
     url = ResourceUrlField("spacecraft_configurations")
     name = serializers.CharField(read_only=True)
     type = SpacecraftConfigType(read_only=True)
     agency = AgencyNormal(read_only=True)
-    family = SpacecraftConfigFamilyDetailed(many=True, read_only=True, source="families.all")
+    family = SpacecraftConfigFamilyDetailed(many=True, read_only=True, source="family_list")
     in_use = serializers.BooleanField(read_only=True)
     image = Image(read_only=True, allow_null=True)
     capability = serializers.CharField(read_only=True)
@@ -92,4 +97,4 @@ class SpacecraftConfigDetailed(serializers.Serializer):
 
 class SpacecraftConfigFamilyEndpointDetailed(SpacecraftConfigFamilyDetailed):
     response_mode = ResponseModeField("detailed")
-    spacecraft = SpacecraftConfigNormal(many=True, read_only=True, source="configs.all")
+    spacecraft = SpacecraftConfigNormal(many=True, read_only=True, source="config_list")

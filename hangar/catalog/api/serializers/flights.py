@@ -59,7 +59,7 @@ class SpacecraftFlightDetailed(FlightFields):
     onboard_crew = DocumentField("AstronautFlight", many=True)
     landing_crew = DocumentField("AstronautFlight", many=True)
     docking_events = DockingEventForChaserNormal(
-        many=True, read_only=True, source="docking_events.all"
+        many=True, read_only=True, source="docking_event_list"
     )
 
 

@@ -8,6 +8,7 @@ from hangar.catalog.api.fields import (
     LiveDurationField,
     ResourceUrlField,
     ResponseModeField,
+    SharedSerializer,
 )
 from hangar.catalog.api.serializers.common import Image, LandingType, SpacecraftStatus
 from hangar.catalog.api.serializers.configs import (
@@ -27,7 +28,7 @@ class Landing(serializers.Serializer):
     type = LandingType(read_only=True)
 
 
-class SpacecraftFields(serializers.Serializer):
+class SpacecraftFields(SharedSerializer):
     """The fields every spacecraft level shares, in the schema's order; levels differ in
     ``response_mode`` and in how much of the configuration they nest."""
 
@@ -73,4 +74,4 @@ class SpacecraftFlightNormal(serializers.Serializer):
 
 class SpacecraftEndpointDetailed(SpacecraftDetailed):
     response_mode = ResponseModeField("detailed")
-    flights = SpacecraftFlightNormal(many=True, read_only=True, source="flights.all")
+    flights = SpacecraftFlightNormal(many=True, read_only=True, source="flight_list")
