@@ -46,7 +46,8 @@ def resolve(schema: dict[str, Any]) -> dict[str, Any]:
 def project(value: Any, schema: dict[str, Any], rewrite_url: Callable[[str], str]) -> Any:
     """Shape a stored document like the schema says: its properties, in their order, nested
     objects projected in turn, ``response_mode`` as the schema's level, and each ``url`` passed
-    through ``rewrite_url``. Properties the document lacks are served as null."""
+    through ``rewrite_url``. Properties the document lacks are served as null, or as an empty
+    list where the schema says the property is a list that is never null."""
     return projector(schema)(value, rewrite_url)
 
 
@@ -121,6 +122,13 @@ def _compile_one_of(schema: dict[str, Any]) -> Projector:
     return project_one_of
 
 
+def _is_list(schema: dict[str, Any]) -> bool:
+    """A list the schema never lets be null."""
+    resolved = resolve(schema)
+    is_array = resolved.get("type") == "array" or "items" in resolved
+    return is_array and not (schema.get("nullable") or resolved.get("nullable"))
+
+
 def _compile_object(properties: dict[str, Any]) -> Projector:
     plan = []
     for key, prop in properties.items():
@@ -128,6 +136,9 @@ def _compile_object(properties: dict[str, Any]) -> Projector:
             plan.append((key, "mode", prop.get("default")))
         elif key == "url":
             plan.append((key, "url", None))
+        elif _is_list(prop):
+            # A document kept at a lower level lacks the lists of the higher one: none known.
+            plan.append((key, "list", _compile(prop)))
         else:
             nested = _compile(prop)
             plan.append((key, "plain", None) if nested is _identity else (key, "nested", nested))
@@ -142,6 +153,9 @@ def _compile_object(properties: dict[str, Any]) -> Projector:
                 shaped[key] = get(key)
             elif kind == "nested":
                 shaped[key] = extra(get(key), rewrite_url)
+            elif kind == "list":
+                items = get(key)
+                shaped[key] = [] if items is None else extra(items, rewrite_url)
             elif kind == "mode":
                 shaped[key] = extra
             else:
