@@ -101,7 +101,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "hangar.catalog.api.filters.TieBreakOrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "hangar.catalog.api.schema.LL2AutoSchema",
     "URL_FORMAT_OVERRIDE": "format",
 }
 

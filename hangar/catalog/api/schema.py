@@ -1,6 +1,9 @@
 """How Hangar's own OpenAPI document describes what drf-spectacular cannot see by itself."""
 
 from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.openapi import AutoSchema
+
+from hangar.catalog.ll2 import contract
 
 
 class ProjectedSerializerExtension(OpenApiSerializerExtension):
@@ -19,3 +22,14 @@ class ProjectedSerializerExtension(OpenApiSerializerExtension):
             "description": f"The LL2 2.3.0 `{self.target.component}` object.",
             "additionalProperties": True,
         }
+
+
+class LL2AutoSchema(AutoSchema):
+    """Each operation is described as the official schema describes it (modes, filters, search,
+    ordering), which is also what its browsable page shows."""
+
+    def get_description(self):
+        path = getattr(self.view, "ll2_path", None)
+        if path:
+            return contract.endpoint_description(path)
+        return super().get_description()
