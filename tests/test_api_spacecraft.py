@@ -356,7 +356,11 @@ def test_writes_are_405(api, fleet, method, path):
 def test_responses_allow_get_and_vary_on_accept(api, fleet, path):
     response = api.get(path)
     assert response["Allow"] == "GET"
-    assert response["Vary"] == "Accept"
+    # Origin too, since any origin may read the API (CORS).
+    assert [v.strip().lower() for v in response["Vary"].split(",")] == ["accept", "origin"]
+    page = api.get(f"{path}?format=api").content.decode()
+    assert '<b>Allow:</b> <span class="lit">GET</span>' in page
+    assert '<b>Vary:</b> <span class="lit">Accept</span>' in page
 
 
 def test_format_json_answers_json(api, fleet):
@@ -445,3 +449,21 @@ def test_request_recomputes_a_spacecraft_whose_planned_flight_has_launched(api, 
 
     body = api.get(f"{LIST}1/").json()
     assert (body["flights_count"], body["in_space"]) == (1, True)
+
+
+def test_any_origin_may_read_the_api(api, db):
+    response = api.get("/2.3.0/spacecraft/", HTTP_ORIGIN="https://dashboard.example")
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_urls_follow_the_forwarded_origin_behind_a_proxy(api, db, settings, spacecraft_page):
+    settings.USE_X_FORWARDED_HOST = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.ALLOWED_HOSTS = ["hangar.example"]
+    body = api.get(
+        "/2.3.0/spacecraft/?limit=1",
+        HTTP_X_FORWARDED_HOST="hangar.example",
+        HTTP_X_FORWARDED_PROTO="https",
+    ).json()
+    assert body["results"][0]["url"].startswith("https://hangar.example/2.3.0/spacecraft/")
+    assert body["next"].startswith("https://hangar.example/2.3.0/spacecraft/?")
