@@ -1,8 +1,11 @@
 """Filters of each endpoint, and the ordering every list shares (with an ``id`` tie-break)."""
 
+from datetime import UTC
+
 from django import forms
 from django.db.models import F, Q
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from rest_framework.filters import OrderingFilter
 
 from hangar.catalog.models import Agency, SpaceStation
@@ -32,10 +35,34 @@ class BooleanFilter(filters.BooleanFilter):
         super().__init__(*args, **kwargs)
 
 
-class IdFilter(filters.NumberFilter):
-    """An integer id; ``1.5`` or ``abc`` is an error."""
+class IdField(forms.IntegerField):
+    """An integer id the database can compare: ``1.5``, ``abc`` or 2**70 is an error."""
 
-    field_class = forms.IntegerField
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", -(2**63))
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
+
+
+class IdFilter(filters.NumberFilter):
+    field_class = IdField
+
+
+class InstantField(IsoDateTimeField):
+    """An ISO 8601 instant that exists in UTC (``9999-12-31T23:59:59-05:00`` does not)."""
+
+    def to_python(self, value):
+        instant = super().to_python(value)
+        try:
+            return instant.astimezone(UTC) if instant else instant
+        except OverflowError:
+            raise forms.ValidationError(
+                "Enter an instant between years 1 and 9999 in UTC.", code="invalid"
+            ) from None
+
+
+class InstantFilter(filters.IsoDateTimeFilter):
+    field_class = InstantField
 
 
 COMPARISONS = ["exact", "gt", "gte", "lt", "lte"]
@@ -137,10 +164,12 @@ class AgencyFilter(DocumentedFilterSet):
         return queryset.filter(parent__in=Agency.objects.filter(id=value).values("name"))
 
 
-class IdListFilter(filters.BaseInFilter, filters.NumberFilter):
+class IdListFilter(filters.BaseInFilter, IdFilter):
     """Comma-separated integer ids (``1,2,3``)."""
 
-    field_class = forms.IntegerField
+
+class UUIDListFilter(filters.BaseInFilter, filters.UUIDFilter):
+    """Comma-separated UUIDs."""
 
 
 class NothingHeldFilter(filters.CharFilter):
@@ -156,16 +185,16 @@ class SpacecraftFlightFilter(filters.FilterSet):
 
 
 class DockingEventFilter(filters.FilterSet):
-    docking__gt = filters.IsoDateTimeFilter(
+    docking__gt = InstantFilter(
         field_name="docking", lookup_expr="gt", help_text="Docked after this instant."
     )
-    docking__gte = filters.IsoDateTimeFilter(
+    docking__gte = InstantFilter(
         field_name="docking", lookup_expr="gte", help_text="Docked at or after this instant."
     )
-    docking__lt = filters.IsoDateTimeFilter(
+    docking__lt = InstantFilter(
         field_name="docking", lookup_expr="lt", help_text="Docked before this instant."
     )
-    docking__lte = filters.IsoDateTimeFilter(
+    docking__lte = InstantFilter(
         field_name="docking", lookup_expr="lte", help_text="Docked at or before this instant."
     )
     docking_location__id = IdFilter(
@@ -195,7 +224,7 @@ class LandingFilter(filters.FilterSet):
         field_name="spacecraft_flight__spacecraft__spacecraft_config_id",
         help_text="Spacecraft configuration ids, comma-separated.",
     )
-    spacecraft_launch__ids = filters.BaseInFilter(
+    spacecraft_launch__ids = UUIDListFilter(
         field_name="spacecraft_flight__launch_id",
         help_text="Launch ids (UUIDs) of the spacecraft flights, comma-separated.",
     )
