@@ -1,6 +1,6 @@
 """The ``hangar`` command: Django's management commands under one name.
 
-``hangar serve``, ``hangar import FILE...`` and ``hangar load-bundled`` are Hangar's own; every
+``hangar serve``, ``hangar import FILE...`` and ``hangar load_bundled`` are Hangar's own; every
 other Django command (``migrate``, ``check``, ...) works as well.
 """
 

@@ -252,7 +252,6 @@ def _observable(craft, now_epoch: int) -> tuple:
 
 
 def _store_statistics(craft, times, dockings, now: datetime, now_epoch: int) -> None:
-    craft.has_flight_data = craft.has_flight_data or bool(times)
     # Values kept as imported still grow while the spacecraft is up: rebase them on now.
     craft.time_in_space_s = live_seconds(
         craft.time_in_space_s, craft.open_flights, craft.stats_as_of, now_epoch
@@ -262,6 +261,10 @@ def _store_statistics(craft, times, dockings, now: datetime, now_epoch: int) -> 
     )
     craft.stats_as_of = now_epoch
     stats = spacecraft_statistics(times, dockings, now)
+    if times and stats.flights_count >= (craft.flights_count or 0):
+        # Flights imported one by one: once Hangar holds at least as many launched flights as
+        # the upstream counted, it holds them all and computes from them.
+        craft.has_flight_data = True
     if craft.has_flight_data:
         craft.flights_count = stats.flights_count
         craft.mission_ends_count = stats.mission_ends_count
@@ -270,7 +273,7 @@ def _store_statistics(craft, times, dockings, now: datetime, now_epoch: int) -> 
         craft.fastest_turnaround_s = whole_seconds(stats.fastest_turnaround)
         craft.open_flights = stats.open_flights
         craft.stats_due_at = stats.due_at
-    if craft.has_docking_data or dockings:
+    if craft.has_docking_data or (dockings and craft.has_flight_data):
         craft.has_docking_data = True
         craft.time_docked_s = whole_seconds(stats.time_docked)
         craft.open_dockings = stats.open_dockings

@@ -1,5 +1,5 @@
 """The read-only LL2 endpoints. A view names its modes, filters, search and ordering; the
-querysets live in ``queries.py`` and the fields in ``serializers.py``."""
+querysets live in ``queries.py`` and the fields in ``serializers/``."""
 
 from __future__ import annotations
 

@@ -29,18 +29,29 @@ class Batch:
     def __init__(self) -> None:
         self.rows: dict[type[Model], dict[object, Entry]] = defaultdict(dict)
         self.relations: dict[tuple[type[Model], str], dict[object, list]] = defaultdict(dict)
-        self.top_level: dict[tuple[str, object], str] = {}
+        self.top_level: dict[tuple[str, object, str], str] = {}
+        self.landing_flights: dict[object, tuple[object, str]] = {}
 
-    def claim_top_level(self, kind: str, pk, source: str) -> None:
-        """A record of ``kind`` given at the top level; the second one with the same id is
-        refused."""
-        key = (kind, pk)
+    def claim_top_level(self, kind: str, pk, document: str, source: str) -> None:
+        """A record of ``kind`` given at the top level. The same record twice in one document
+        is refused: a page that repeats a record is a broken page. In separate documents (two
+        exports, overlapping pages saved apart) the later copy wins."""
+        key = (kind, pk, document)
         if key in self.top_level:
             raise BatchError(
                 f"{source}: {kind} {pk} is given twice (also at {self.top_level[key]}); "
                 "a page that repeats a record is refused."
             )
         self.top_level[key] = source
+
+    def claim_landing(self, landing, flight, source: str) -> None:
+        """A landing belongs to one spacecraft flight."""
+        owner, where = self.landing_flights.setdefault(landing, (flight, source))
+        if owner != flight:
+            raise BatchError(
+                f"{source}: spacecraft flight {flight}: landing: landing {landing} is also the "
+                f"landing of spacecraft flight {owner} (at {where})."
+            )
 
     def add(self, model: type[Model], pk, values: dict, depth: int, source: str) -> None:
         entry = self.rows[model].setdefault(pk, Entry(source=source))
@@ -64,8 +75,11 @@ class Batch:
 
 def merge_documents(held: dict, incoming: dict) -> dict:
     """Documents of other domains arrive at several levels of detail (a launch in full, or as
-    the three fields a docking event nests). A copy at least as detailed as the one held
-    replaces it; a less detailed copy only adds what was missing."""
-    if not held or len(incoming) >= len(held):
-        return {**held, **incoming}
-    return {**incoming, **held}
+    the three fields a docking event nests). What a copy says wins; what it leaves out, at any
+    depth, is kept from the document held."""
+    if not isinstance(held, dict) or not isinstance(incoming, dict):
+        return incoming
+    merged = dict(held)
+    for key, value in incoming.items():
+        merged[key] = merge_documents(held[key], value) if key in held else value
+    return merged

@@ -248,6 +248,8 @@ class Collector:
         row["spacecraft_id"] = self.spacecraft(data["spacecraft"], depth + 1)
         row["launch_id"] = self.launch(data["launch"], depth + 1)
         self.related(row, data, "landing", self.landing, depth)
+        if row.get("landing_id") is not None:
+            self.batch.claim_landing(row["landing_id"], data["id"], self.source)
         self.add(m.SpacecraftFlight, data["id"], row, depth)
         self.documented_agencies([data.get(crew) for crew in CREWS], depth)
         for event in data.get("docking_events", []):

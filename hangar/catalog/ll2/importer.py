@@ -16,6 +16,7 @@ from pathlib import Path
 
 import orjson
 from django.db import transaction
+from django.db.models import Q
 
 from hangar.catalog import models as m
 from hangar.catalog import stats
@@ -94,6 +95,7 @@ class SourceRecord:
     resource: str
     data: object
     source: str
+    document: str
 
 
 def resource_of(url: str | None) -> tuple[str, str] | None:
@@ -132,7 +134,7 @@ def read_records(name: str, payload: object) -> Iterator[SourceRecord]:
                 f"{source}: url: LL2 version {version} is not supported; Hangar reads "
                 f"{SUPPORTED_VERSION}."
             )
-        yield SourceRecord(resource, item, source)
+        yield SourceRecord(resource, item, source, name)
 
 
 def flatten_errors(errors, prefix: str = "") -> Iterator[str]:
@@ -194,11 +196,26 @@ def collect_record(batch: Batch, record: SourceRecord) -> str | None:
         return f"{record.source}: {label}: {details}"
     data = serializer.validated_data
     try:
-        batch.claim_top_level(record.resource, data["id"], record.source)
+        batch.claim_top_level(record.resource, data["id"], record.document, record.source)
+        collect_into(Collector(batch, record.source), data, 0)
     except BatchError as error:
         return str(error)
-    collect_into(Collector(batch, record.source), data, 0)
     return None
+
+
+def affected_spacecraft(batch: Batch) -> set:
+    """Spacecraft whose statistics the batch may change: its own, and those whose flights,
+    launches, landings or docking events it touches. Called before and after writing, so that a
+    flight moved from one spacecraft to another refreshes both."""
+    rows = batch.rows
+    chasers = {e.values.get("flight_vehicle_chaser_id") for e in rows[m.DockingEvent].values()}
+    flights = m.SpacecraftFlight.objects.filter(
+        Q(id__in=batch.ids(m.SpacecraftFlight) | (chasers - {None}))
+        | Q(launch_id__in=batch.ids(m.Launch))
+        | Q(landing_id__in=batch.ids(m.Landing))
+        | Q(docking_events__id__in=batch.ids(m.DockingEvent))
+    )
+    return batch.ids(m.Spacecraft) | set(flights.values_list("spacecraft_id", flat=True))
 
 
 def import_documents(
@@ -208,20 +225,10 @@ def import_documents(
     now = now or datetime.now(UTC)
     batch, records = collect(documents)
     with transaction.atomic():
+        before = affected_spacecraft(batch)
         counts = write_batch(batch, int(now.timestamp()))
-        touched = counts.touched
-        chasers = {
-            entry.values.get("flight_vehicle_chaser_id")
-            for entry in batch.rows.get(m.DockingEvent, {}).values()
-        }
-        flights = batch.ids(m.SpacecraftFlight) | (chasers - {None})
-        craft = set(batch.ids(m.Spacecraft)) | set(
-            m.SpacecraftFlight.objects.filter(id__in=flights).values_list(
-                "spacecraft_id", flat=True
-            )
-        )
-        if touched:
-            stats.refresh_spacecraft(craft, now)
+        if counts.touched:
+            stats.refresh_spacecraft(before | affected_spacecraft(batch), now)
     stats.forget_due_time()
     return ImportReport(records=records, counts=counts)
 

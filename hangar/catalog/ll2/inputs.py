@@ -94,9 +94,28 @@ class Duration(serializers.Field):
     def to_internal_value(self, data):
         try:
             delta = isodate.parse_duration(data) if isinstance(data, str) else None
-            return int(delta.total_seconds())
-        except (isodate.ISO8601Error, AttributeError, TypeError):
+            seconds = int(delta.total_seconds())
+        except (isodate.ISO8601Error, AttributeError, TypeError, OverflowError, ValueError):
             self.fail("invalid", value=data)
+        if not 0 <= seconds < 2**63:
+            self.fail("invalid", value=data)
+        return seconds
+
+
+def storable(document):
+    """A document as the database can store it: no NUL character in any string or key
+    (PostgreSQL refuses them)."""
+    if isinstance(document, str):
+        if "\x00" in document:
+            raise serializers.ValidationError("Contains a NUL character, which cannot be stored.")
+    elif isinstance(document, dict):
+        for key, value in document.items():
+            storable(key)
+            storable(value)
+    elif isinstance(document, list):
+        for value in document:
+            storable(value)
+    return document
 
 
 class Raw(serializers.Field):
@@ -109,7 +128,7 @@ class Raw(serializers.Field):
     def to_internal_value(self, data):
         if not isinstance(data, list):
             raise serializers.ValidationError("Expected a list.")
-        return data
+        return storable(data)
 
 
 class Record(serializers.Serializer):
@@ -120,7 +139,7 @@ class Record(serializers.Serializer):
     def to_internal_value(self, data):
         value = super().to_internal_value(data)
         if self.keep_document:
-            value["document"] = data
+            value["document"] = storable(data)
         return value
 
 
@@ -238,6 +257,12 @@ class SpacecraftConfigFamilyIn(ConfigStatisticsIn):
     description = Text(max_length=2048)
     manufacturer = AgencyIn(allow_null=True, required=False)
     maiden_flight = Day(allow_null=True)
+
+    def validate(self, attrs):
+        parent = attrs.get("parent")
+        if parent and parent["id"] == attrs["id"]:
+            raise serializers.ValidationError({"parent": "A family cannot be its own parent."})
+        return attrs
 
 
 # A family's parent is a family (one level less detailed).
@@ -369,7 +394,7 @@ class PayloadFlightIn(serializers.Field):
     def to_internal_value(self, data):
         if not isinstance(data, dict) or not isinstance(data.get("id"), int):
             raise serializers.ValidationError("Expected a payload flight object with an id.")
-        return data
+        return storable(data)
 
 
 class DockingEventIn(Record):

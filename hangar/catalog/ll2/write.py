@@ -9,6 +9,7 @@ from decimal import Decimal
 from hangar.catalog import models as m
 from hangar.catalog.ll2.batch import Batch, merge_documents
 from hangar.catalog.ll2.collect import SPACECRAFT_DOCKING_STATS, SPACECRAFT_FLIGHT_STATS
+from hangar.catalog.stats import STAT_FIELDS
 
 # Referenced rows first, so that every foreign key points at a row written before it.
 WRITE_ORDER = [
@@ -69,6 +70,10 @@ def write_batch(batch: Batch, now_epoch: int) -> WriteCounts:
         rows = {pk: dict(entry.values) for pk, entry in entries.items()}
         if model is m.Spacecraft:
             prepare_spacecraft(rows, existing, batch, now_epoch)
+        elif model in (m.SpacecraftConfig, m.SpacecraftConfigFamily):
+            keep_computed_figures(model, rows, batch)
+        elif model is m.SpacecraftFlight:
+            release_landings(rows)
         upsert(model, rows, existing, counts)
     for (model, name), relation in batch.relations.items():
         write_relation(model, name, {pk: targets for pk, (_, targets) in relation.items()}, counts)
@@ -121,36 +126,64 @@ def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> None:
 
 
 def prepare_spacecraft(rows: dict, existing: dict, batch: Batch, now_epoch: int) -> None:
-    """Imported statistics are kept only while Hangar cannot compute them: a spacecraft whose
-    flights (docking events) Hangar holds gets computed values, whatever a record says."""
-    flights = batch.rows.get(m.SpacecraftFlight, {})
-    flown = {entry.values.get("spacecraft_id") for entry in flights.values()}
-    chasers = {
-        entry.values.get("flight_vehicle_chaser_id")
-        for entry in batch.rows.get(m.DockingEvent, {}).values()
-    } - {None}
-    docked = {flights[f].values.get("spacecraft_id") for f in chasers if f in flights}
-    docked |= set(
-        m.SpacecraftFlight.objects.filter(id__in=chasers - flights.keys()).values_list(
-            "spacecraft_id", flat=True
-        )
-    )
+    """Imported statistics are kept only while Hangar cannot compute them. Once it holds a
+    spacecraft's flights (a detailed record lists them all; see ``stats`` for flights imported
+    one by one) or its docking events, the computed values win, whatever a record says."""
     for pk, row in rows.items():
         current = existing.get(pk)
-        if row.get("has_flight_data") or pk in flown or (current and current.has_flight_data):
+        if row.get("has_flight_data") or (current and current.has_flight_data):
             row["has_flight_data"] = True
             for column in SPACECRAFT_FLIGHT_STATS.values():
                 row.pop(column, None)
         elif "in_space" in row:
             # Still up there: the imported time in space keeps growing from now on.
             row["open_flights"] = 1 if row["in_space"] else 0
-        if pk in docked or (current and current.has_docking_data):
-            row["has_docking_data"] = True
+        if current and current.has_docking_data:
             for column in SPACECRAFT_DOCKING_STATS.values():
                 row.pop(column, None)
         stats = {"time_in_space_s", "time_docked_s", "open_flights"} & row.keys()
         if current is None or any(getattr(current, name) != row[name] for name in stats):
             row["stats_as_of"] = now_epoch
+
+
+def keep_computed_figures(model, rows: dict, batch: Batch) -> None:
+    """A configuration (family) some of whose spacecraft's flights Hangar holds has computed
+    figures: an imported record does not overwrite them."""
+    if model is m.SpacecraftConfig:
+        group = "spacecraft__spacecraft_config_id"
+    else:
+        group = "spacecraft__spacecraft_config__families"
+    flown = set(
+        m.SpacecraftFlight.objects.filter(**{f"{group}__in": list(rows)}).values_list(
+            group, flat=True
+        )
+    )
+    craft = batch.rows.get(m.Spacecraft, {})
+    flown_craft = {e.values.get("spacecraft_id") for e in batch.rows[m.SpacecraftFlight].values()}
+    flown_configs = {
+        craft[pk].values.get("spacecraft_config_id") for pk in flown_craft if pk in craft
+    }
+    if model is m.SpacecraftConfig:
+        flown |= flown_configs
+    else:
+        families = batch.relations.get((m.SpacecraftConfig, "families"), {})
+        for config in flown_configs & families.keys():
+            flown |= set(families[config][1])
+    for pk in flown & rows.keys():
+        for column in [*STAT_FIELDS, "fastest_turnaround_s"]:
+            rows[pk].pop(column, None)
+
+
+def release_landings(rows: dict) -> None:
+    """A landing belongs to one flight: one the batch gives to a flight is taken from any other
+    flight that held it (the upstream moved it)."""
+    owners = {row["landing_id"]: pk for pk, row in rows.items() if row.get("landing_id")}
+    holders = m.SpacecraftFlight.objects.filter(landing_id__in=list(owners)).values_list(
+        "id", "landing_id"
+    )
+    moved = [flight for flight, landing in holders if owners[landing] != flight]
+    if moved:
+        m.SpacecraftFlight.objects.filter(id__in=moved).update(landing=None)
 
 
 def write_relation(model, name: str, wanted: dict, counts: WriteCounts) -> None:

@@ -9,26 +9,14 @@ from hangar.catalog.api.fields import (
     ResourceUrlField,
     ResponseModeField,
 )
-from hangar.catalog.api.serializers.common import LandingType
 from hangar.catalog.api.serializers.documents import DockingLocation
 from hangar.catalog.api.serializers.spacecraft import (
+    FlightFields,
     Landing,
     SpacecraftDetailed,
     SpacecraftFlightNormal,
-    SpacecraftNormal,
 )
 from hangar.catalog.api.serializers.stations import SpaceStationMini, SpaceStationNormal
-
-
-class FlightFields(serializers.Serializer):
-    """What every flight level shares, in the schema's order."""
-
-    id = serializers.IntegerField(read_only=True)
-    url = ResourceUrlField("spacecraft_flights")
-    destination = serializers.CharField(read_only=True, allow_null=True)
-    mission_end = serializers.DateTimeField(read_only=True, allow_null=True)
-    spacecraft = SpacecraftNormal(read_only=True)
-    launch = DocumentField("LaunchNormal", source="launch.document")
 
 
 class SpacecraftFlightMini(FlightFields):
@@ -103,15 +91,7 @@ class DockingEventEndpointDetailed(DockingEventEndpointNormal):
     payload_flight_chaser = DocumentField("PayloadFlightNormal", allow_null=True)
 
 
-class LandingFields(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    url = ResourceUrlField("landings")
-    attempt = serializers.BooleanField(read_only=True)
-    success = serializers.BooleanField(read_only=True, allow_null=True)
-    description = serializers.CharField(read_only=True)
-    downrange_distance = serializers.FloatField(read_only=True, allow_null=True)
-    landing_location = DocumentField("LandingLocation", source="landing_location.document")
-    type = LandingType(read_only=True)
+class LandingFields(Landing):
     response_mode = ResponseModeField("list")
     # First stages and payload flights belong to other domains: Hangar holds none.
     firststage = OtherDomainField()

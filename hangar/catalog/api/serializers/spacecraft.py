@@ -59,13 +59,18 @@ class SpacecraftDetailed(SpacecraftFields):
     spacecraft_config = SpacecraftConfigDetailed(read_only=True)
 
 
-class SpacecraftFlightNormal(serializers.Serializer):
+class FlightFields(serializers.Serializer):
+    """What every flight level shares, in the schema's order."""
+
     id = serializers.IntegerField(read_only=True)
     url = ResourceUrlField("spacecraft_flights")
     destination = serializers.CharField(read_only=True, allow_null=True)
     mission_end = serializers.DateTimeField(read_only=True, allow_null=True)
     spacecraft = SpacecraftNormal(read_only=True)
     launch = DocumentField("LaunchNormal", source="launch.document")
+
+
+class SpacecraftFlightNormal(FlightFields):
     landing = Landing(read_only=True, allow_null=True)
     duration = DurationField(source="duration_s", allow_null=True)
     turn_around_time = DurationField(source="turn_around_time_s", allow_null=True)
