@@ -52,3 +52,17 @@ def test_schema_answers_yaml_by_default(client, db):
     response = client.get("/schema/")
     assert response.status_code == 200
     assert response.content.startswith(b"openapi: 3.")
+
+
+def test_api_throttle_answers_like_ll2_with_no_limit_reached(api, db):
+    body = api.get("/2.3.0/api-throttle/").json()
+    assert list(body[0]) == [
+        "your_request_limit",
+        "limit_frequency_secs",
+        "current_use",
+        "next_use_secs",
+        "ident",
+    ]
+    assert body[0]["current_use"] == 0
+    assert body[0]["your_request_limit"] > 10**6
+    assert body[0]["ident"] == "127.0.0.1"

@@ -1,5 +1,6 @@
 """The LL2 2.3.0 paths Hangar serves."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from hangar.catalog.api import views
@@ -27,7 +28,10 @@ router.register("landings", views.LandingViewSet, basename="landing")
 router.register("space_stations", views.SpaceStationViewSet, basename="spacestation")
 router.register("agencies", views.AgencyViewSet, basename="agency")
 router.register("launches", views.LaunchViewSet, basename="launch")
-for path, viewset in views.LOOKUP_VIEWSETS.items():
-    router.register(path, viewset, basename=path.replace("/", "-"))
+for lookup_path, viewset in views.LOOKUP_VIEWSETS.items():
+    router.register(lookup_path, viewset, basename=lookup_path.replace("/", "-"))
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("api-throttle/", views.ApiThrottleView.as_view(), name="api-throttle"),
+    *router.urls,
+]
