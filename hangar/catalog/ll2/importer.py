@@ -161,9 +161,13 @@ def decode(path: Path) -> object:
         raise BatchError(f"{path}: not valid JSON: {error}.") from error
 
 
-def collect(documents: Iterable[tuple[str, object]]) -> tuple[Batch, int]:
-    """Validate every record of every document into one batch, or refuse them all."""
-    batch, errors, records, rejected = Batch(), [], 0, 0
+def collect(
+    documents: Iterable[tuple[str, object]], batch: Batch | None = None
+) -> tuple[Batch, int]:
+    """Validate every record of every document into one batch, or refuse them all. A sync
+    passes the batch it builds page by page, as the pages arrive."""
+    batch = Batch() if batch is None else batch
+    errors, records, rejected = [], 0, 0
     for name, payload in documents:
         try:
             items = list(read_records(name, payload))
@@ -222,8 +226,13 @@ def import_documents(
     documents: Iterable[tuple[str, object]], now: datetime | None = None
 ) -> ImportReport:
     """Apply documents in one transaction and refresh the statistics they affect."""
-    now = now or datetime.now(UTC)
     batch, records = collect(documents)
+    return apply_batch(batch, records, now)
+
+
+def apply_batch(batch: Batch, records: int, now: datetime | None = None) -> ImportReport:
+    """Write a collected batch in one transaction and refresh the statistics it affects."""
+    now = now or datetime.now(UTC)
     with transaction.atomic():
         before = affected_spacecraft(batch)
         counts = write_batch(batch, int(now.timestamp()))
