@@ -62,16 +62,13 @@ class SpacecraftConfigNormal(SharedSerializer):
     image = Image(read_only=True, allow_null=True)
 
 
-class SpacecraftConfigDetailed(SharedSerializer):
+class SpacecraftConfigDetailed(SpacecraftConfigNormal):
+    """The normal fields, keeping their places, with the agency and families one level richer,
+    then the detailed ones."""
+
     response_mode = ResponseModeField("detailed")
-    id = serializers.IntegerField(read_only=True)
-    url = ResourceUrlField("spacecraft_configurations")
-    name = serializers.CharField(read_only=True)
-    type = SpacecraftConfigType(read_only=True)
     agency = AgencyNormal(read_only=True)
     family = SpacecraftConfigFamilyDetailed(many=True, read_only=True, source="family_list")
-    in_use = serializers.BooleanField(read_only=True)
-    image = Image(read_only=True, allow_null=True)
     capability = serializers.CharField(read_only=True)
     history = serializers.CharField(read_only=True)
     details = serializers.CharField(read_only=True)
