@@ -75,7 +75,7 @@ def prepare_catalog(count: int, rebuild: bool) -> None:
     # These import the models, which needs Django set up.
     from synthetic import build
 
-    from hangar.catalog.models import Spacecraft, SpacecraftFlight
+    from hangar.spacecraft.models import Spacecraft, SpacecraftFlight
 
     stored = Spacecraft.objects.count()
     if stored == count and SpacecraftFlight.objects.exists() and not rebuild:

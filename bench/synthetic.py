@@ -23,9 +23,25 @@ from pathlib import Path
 
 from django.db import transaction
 
-from hangar.catalog import models as m
-from hangar.catalog import stats
-from hangar.catalog.ll2 import contract
+from hangar.agencies.models import Agency, AgencyType, Country
+from hangar.images.models import Image, ImageLicense, ImageVariant, ImageVariantType
+from hangar.launches.models import Launch, LaunchStatus
+from hangar.ll2.projection import project
+from hangar.spacecraft import stats
+from hangar.spacecraft.models import (
+    DockingEvent,
+    DockingLocation,
+    Landing,
+    LandingLocation,
+    LandingType,
+    Spacecraft,
+    SpacecraftConfig,
+    SpacecraftConfigFamily,
+    SpacecraftConfigType,
+    SpacecraftFlight,
+    SpacecraftStatus,
+    SpaceStation,
+)
 
 LAUNCH_TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "launch-detailed-sputnik-1.json"
 LL2 = "https://ll.thespacedevs.com/2.3.0"
@@ -123,7 +139,7 @@ def launch_template() -> dict:
     """The Sputnik 1 launch as LL2's ``LaunchNormal`` shapes it (what a flight nests)."""
     detailed = json.loads(LAUNCH_TEMPLATE.read_text(encoding="utf-8"))["response"]
     schema = {"$ref": "#/components/schemas/LaunchNormal"}
-    return contract.project(detailed, schema, lambda url: url)
+    return project(detailed, schema, lambda url: url)
 
 
 @dataclass
@@ -153,10 +169,10 @@ class Catalog:
 
     def lookups(self) -> None:
         for pk, name in AGENCY_TYPES.items():
-            self.add(m.AgencyType(id=pk, name=name))
+            self.add(AgencyType(id=pk, name=name))
         for pk, name, alpha_2, alpha_3, nationality, composed in COUNTRIES:
             self.add(
-                m.Country(
+                Country(
                     id=pk,
                     name=name,
                     alpha_2_code=alpha_2,
@@ -166,25 +182,25 @@ class Catalog:
                 )
             )
         for pk, name, priority, link in LICENSES:
-            self.add(m.ImageLicense(id=pk, name=name, priority=priority, link=link))
+            self.add(ImageLicense(id=pk, name=name, priority=priority, link=link))
         for pk, name in VARIANT_TYPES.items():
-            self.add(m.ImageVariantType(id=pk, name=name))
+            self.add(ImageVariantType(id=pk, name=name))
         for pk, name in SPACECRAFT_STATUSES.items():
-            self.add(m.SpacecraftStatus(id=pk, name=name))
+            self.add(SpacecraftStatus(id=pk, name=name))
         for pk, name in CONFIG_TYPES.items():
-            self.add(m.SpacecraftConfigType(id=pk, name=name))
+            self.add(SpacecraftConfigType(id=pk, name=name))
         for pk, (name, abbrev, description) in LAUNCH_STATUSES.items():
-            self.add(m.LaunchStatus(id=pk, name=name, abbrev=abbrev, description=description))
+            self.add(LaunchStatus(id=pk, name=name, abbrev=abbrev, description=description))
         for pk, name, abbrev, description in LANDING_TYPES:
-            self.add(m.LandingType(id=pk, name=name, abbrev=abbrev, description=description))
+            self.add(LandingType(id=pk, name=name, abbrev=abbrev, description=description))
 
-    def image(self, name: str, share: float = 1.0) -> m.Image | None:
+    def image(self, name: str, share: float = 1.0) -> Image | None:
         """An image of ``name`` with probability ``share``; a quarter of them have variants."""
         if self.rng.random() >= share:
             return None
-        pk = self.next_id(m.Image)
+        pk = self.next_id(Image)
         stem = f"{MEDIA}/{slug(name)}_{pk}"
-        image = m.Image(
+        image = Image(
             id=pk,
             name=f"[AUTO] {name}",
             image_url=f"{stem}.jpeg",
@@ -197,8 +213,8 @@ class Catalog:
         if self.rng.random() < 0.25:
             for type_id in self.rng.sample(list(VARIANT_TYPES), self.rng.randint(1, 2)):
                 self.add(
-                    m.ImageVariant(
-                        id=self.next_id(m.ImageVariant),
+                    ImageVariant(
+                        id=self.next_id(ImageVariant),
                         image_id=pk,
                         type_id=type_id,
                         image_url=f"{stem}_{VARIANT_TYPES[type_id].lower()}.jpeg",
@@ -210,13 +226,13 @@ class Catalog:
 
     def agencies(self) -> None:
         rng = self.rng
-        through = m.Agency.countries.through
+        through = Agency.countries.through
         for pk in range(1, AGENCIES + 1):
             name = f"{NAME_WORDS[pk % len(NAME_WORDS)]} {rng.choice(AGENCY_KINDS)} {pk}"
             launches = rng.randint(0, 2500)
             failures = rng.randint(0, launches // 10)
             self.add(
-                m.Agency(
+                Agency(
                     id=pk,
                     name=name,
                     abbrev="".join(word[0] for word in name.split()[:-1]) + str(pk),
@@ -244,7 +260,7 @@ class Catalog:
         rng = self.rng
         for pk in range(1, FAMILIES + 1):
             self.add(
-                m.SpacecraftConfigFamily(
+                SpacecraftConfigFamily(
                     id=pk,
                     name=f"{NAME_WORDS[pk % len(NAME_WORDS)]} {pk}",
                     description=prose(rng, 2),
@@ -256,12 +272,12 @@ class Catalog:
 
     def configs(self) -> None:
         rng = self.rng
-        through = m.SpacecraftConfig.families.through
+        through = SpacecraftConfig.families.through
         for pk in range(1, CONFIGS + 1):
             name = f"{NAME_WORDS[pk % len(NAME_WORDS)]}-{pk}"
             human_rated = rng.random() < 0.3
             self.add(
-                m.SpacecraftConfig(
+                SpacecraftConfig(
                     id=pk,
                     name=name,
                     type_id=rng.choice(list(CONFIG_TYPES)),
@@ -322,7 +338,7 @@ class Catalog:
                 "failed_landings": 1,
                 "celestial_body": location["celestial_body"],
             }
-            self.add(m.LandingLocation(id=pk, name=name, document=document))
+            self.add(LandingLocation(id=pk, name=name, document=document))
 
     def stations(self) -> None:
         for pk, name in STATIONS.items():
@@ -332,7 +348,7 @@ class Catalog:
                 "name": name,
                 "image": self.template["image"],
             }
-            self.add(m.SpaceStation(id=pk, name=name, document=document))
+            self.add(SpaceStation(id=pk, name=name, document=document))
         for pk, name in DOCKING_PORTS.items():
             station = 18 if name.startswith("Tianhe") else 4
             document = {
@@ -342,7 +358,7 @@ class Catalog:
                 "spacecraft": None,
                 "payload": None,
             }
-            self.add(m.DockingLocation(id=pk, name=name, document=document))
+            self.add(DockingLocation(id=pk, name=name, document=document))
 
     # --- spacecraft and their flights -------------------------------------------------------
 
@@ -364,7 +380,7 @@ class Catalog:
 
     def spacecraft(self, count: int) -> None:
         rng = self.rng
-        configs = self.rows[m.SpacecraftConfig]
+        configs = self.rows[SpacecraftConfig]
         serials: dict[int, int] = {}
         pads = self.pads()
         for pk in range(1, count + 1):
@@ -375,7 +391,7 @@ class Catalog:
             status = 1 if flights[-1].mission_end is None else rng.choice(FLOWN_STATUSES)
             own_image = rng.random() < 0.4
             self.add(
-                m.Spacecraft(
+                Spacecraft(
                     id=pk,
                     name=f"{config.name} {serials[config.id]}",
                     serial_number=f"SN-{config.id:03d}-{serials[config.id]:03d}",
@@ -389,9 +405,9 @@ class Catalog:
             for flight in flights:
                 self.flight(pk, config, flight, pads)
 
-    def flight(self, spacecraft_id: int, config: m.SpacecraftConfig, flight: Flight, pads) -> None:
+    def flight(self, spacecraft_id: int, config: SpacecraftConfig, flight: Flight, pads) -> None:
         rng = self.rng
-        pk = self.next_id(m.SpacecraftFlight)
+        pk = self.next_id(SpacecraftFlight)
         launched = flight.net <= self.now
         status = rng.choice(PAST_LAUNCH_STATUSES if launched else (1, 2))
         launch = self.launch(config, flight.net, status, pads)
@@ -399,7 +415,7 @@ class Catalog:
         if flight.mission_end is not None and rng.random() < 0.4:
             landing = self.landing()
         self.add(
-            m.SpacecraftFlight(
+            SpacecraftFlight(
                 id=pk,
                 spacecraft_id=spacecraft_id,
                 launch=launch,
@@ -411,14 +427,14 @@ class Catalog:
         if launched and rng.random() < 0.3:
             self.docking(pk, flight)
 
-    def launch(self, config: m.SpacecraftConfig, net: datetime, status: int, pads) -> m.Launch:
+    def launch(self, config: SpacecraftConfig, net: datetime, status: int, pads) -> Launch:
         rng = self.rng
         pk = uuid.UUID(int=rng.getrandbits(128), version=4)
-        number = self.next_id(m.Launch)
+        number = self.next_id(Launch)
         mission = f"{config.name} Mission {number}"
         name = f"{self.template['rocket']['configuration']['name']} | {mission}"
         status_name, abbrev, description = LAUNCH_STATUSES[status]
-        provider = self.rows[m.Agency][config.agency_id - 1]  # agencies are numbered from 1
+        provider = self.rows[Agency][config.agency_id - 1]  # agencies are numbered from 1
         document = {
             **self.template,
             "id": str(pk),
@@ -448,15 +464,15 @@ class Catalog:
             "mission": {**self.template["mission"], "id": number, "name": mission},
             "pad": rng.choice(pads),
         }
-        launch = m.Launch(id=pk, name=name, net=net, status_id=status, document=document)
+        launch = Launch(id=pk, name=name, net=net, status_id=status, document=document)
         self.add(launch)
         return launch
 
-    def landing(self) -> m.Landing:
+    def landing(self) -> Landing:
         rng = self.rng
         attempt = rng.random() < 0.95
-        landing = m.Landing(
-            id=self.next_id(m.Landing),
+        landing = Landing(
+            id=self.next_id(Landing),
             attempt=attempt,
             success=(rng.random() < 0.95) if attempt else None,
             description=prose(rng, 1),
@@ -478,8 +494,8 @@ class Catalog:
             departure = docking + span(rng, (end - docking) / 2, (end - docking) * 0.95)
         port = rng.choice(list(DOCKING_PORTS))
         self.add(
-            m.DockingEvent(
-                id=self.next_id(m.DockingEvent),
+            DockingEvent(
+                id=self.next_id(DockingEvent),
                 flight_vehicle_chaser_id=flight_id,
                 docking=docking,
                 departure=departure,
@@ -493,29 +509,29 @@ class Catalog:
     def write(self) -> None:
         """Referenced rows first, so that every foreign key points at a row already written."""
         order = [
-            m.AgencyType,
-            m.Country,
-            m.ImageLicense,
-            m.ImageVariantType,
-            m.Image,
-            m.ImageVariant,
-            m.Agency,
-            m.Agency.countries.through,
-            m.SpacecraftConfigType,
-            m.SpacecraftConfigFamily,
-            m.SpacecraftConfig,
-            m.SpacecraftConfig.families.through,
-            m.SpacecraftStatus,
-            m.Spacecraft,
-            m.LaunchStatus,
-            m.Launch,
-            m.LandingType,
-            m.LandingLocation,
-            m.Landing,
-            m.SpacecraftFlight,
-            m.SpaceStation,
-            m.DockingLocation,
-            m.DockingEvent,
+            AgencyType,
+            Country,
+            ImageLicense,
+            ImageVariantType,
+            Image,
+            ImageVariant,
+            Agency,
+            Agency.countries.through,
+            SpacecraftConfigType,
+            SpacecraftConfigFamily,
+            SpacecraftConfig,
+            SpacecraftConfig.families.through,
+            SpacecraftStatus,
+            Spacecraft,
+            LaunchStatus,
+            Launch,
+            LandingType,
+            LandingLocation,
+            Landing,
+            SpacecraftFlight,
+            SpaceStation,
+            DockingLocation,
+            DockingEvent,
         ]
         assert set(order) >= set(self.rows), "a generated model is missing from the write order"
         for model in order:
@@ -535,7 +551,7 @@ def build(count: int) -> dict[str, int]:
     catalog.spacecraft(count)
     with transaction.atomic():
         catalog.write()
-        ids = [craft.id for craft in catalog.rows[m.Spacecraft]]
+        ids = [craft.id for craft in catalog.rows[Spacecraft]]
         for start in range(0, len(ids), REFRESH_BATCH):
             stats.refresh_spacecraft(ids[start : start + REFRESH_BATCH], catalog.now)
     return {model._meta.object_name: len(rows) for model, rows in catalog.rows.items()}

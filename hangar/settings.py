@@ -38,7 +38,15 @@ INSTALLED_APPS = [
     "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # The catalog's tables and migrations; the domains that declare them; what serves and
+    # what feeds them.
     "hangar.catalog",
+    "hangar.core",
+    "hangar.images",
+    "hangar.agencies",
+    "hangar.launches",
+    "hangar.spacecraft",
+    "hangar.ingest",
 ]
 
 MIDDLEWARE = [
@@ -101,20 +109,20 @@ WHITENOISE_USE_FINDERS = not (STATIC_ROOT / "rest_framework").is_dir()
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
-        "hangar.catalog.api.renderers.OrjsonRenderer",
-        "hangar.catalog.api.renderers.BrowsableAPIRenderer",
+        "hangar.core.renderers.OrjsonRenderer",
+        "hangar.core.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_PAGINATION_CLASS": "hangar.catalog.api.pagination.LL2Pagination",
+    "DEFAULT_PAGINATION_CLASS": "hangar.core.pagination.LL2Pagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.SearchFilter",
-        "hangar.catalog.api.filters.TieBreakOrderingFilter",
+        "hangar.core.filters.TieBreakOrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "hangar.catalog.api.schema.LL2AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "hangar.core.openapi.LL2AutoSchema",
     "URL_FORMAT_OVERRIDE": "format",
 }
 
@@ -130,11 +138,6 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": False,
     "SCHEMA_PATH_PREFIX": r"/2\.3\.0",
 }
-
-# How often a server process checks whether a planned flight has launched since it last looked,
-# which changes the statistics of its spacecraft. Values that grow by the second (time in space
-# and time docked of spacecraft still up there) are exact at every request regardless.
-HANGAR_STATS_RECHECK_SECONDS = int(os.environ.get("HANGAR_STATS_RECHECK_SECONDS", "60"))
 
 LOGGING = {
     "version": 1,

@@ -4,10 +4,10 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
-    path("2.3.0/", include("hangar.catalog.api.urls")),
+    path("2.3.0/", include("hangar.core.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
 ]
 
-handler404 = "hangar.catalog.api.errors.not_found"
-handler500 = "hangar.catalog.api.errors.server_error"
+handler404 = "hangar.core.errors.not_found"
+handler500 = "hangar.core.errors.server_error"

@@ -4,8 +4,7 @@ from pathlib import Path
 import pytest
 from rest_framework.test import APIClient
 
-from hangar.catalog import stats
-from hangar.catalog.ll2.importer import import_files
+from hangar.ingest.importer import import_files
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SPACECRAFT_PAGE = DATA_DIR / "spacecraft-list-offset350-ordering-id.json"
@@ -20,14 +19,6 @@ def sample(path: Path) -> dict:
 @pytest.fixture
 def api():
     return APIClient()
-
-
-@pytest.fixture(autouse=True)
-def fresh_statistics_clock():
-    """Each test starts with no remembered refresh time (the database is new each time)."""
-    stats.forget_due_time()
-    yield
-    stats.forget_due_time()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from hangar.catalog.ll2 import contract
+from hangar.ll2 import schema as contract
 
 REGISTRY_URI = "urn:ll2:2.3.0"
 COMPONENT_REF = "#/components/schemas/"

@@ -12,7 +12,7 @@ import itertools
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from hangar.catalog import models as m
+from tests import models as m
 
 _ids = itertools.count(10_000)
 
@@ -387,7 +387,7 @@ def rich_catalog(number: int, launch_template: dict) -> dict:
     (``rich_spacecraft``) with three flights each on documented launches, landings, space stations
     with owners and ports, and docking events whose chaser is a flight and whose target is a
     station or another flight. Statistics are refreshed as the importer would."""
-    from hangar.catalog import stats
+    from hangar.spacecraft import stats
 
     documented_landing_location(launch_template)
     crafts = rich_spacecraft(number, flights=0)

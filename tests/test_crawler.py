@@ -12,9 +12,9 @@ import pytest
 from django.db import transaction
 from rest_framework.test import APIClient
 
-from hangar.catalog.api.urls import router
-from hangar.catalog.ll2 import contract as ll2
-from hangar.catalog.ll2.importer import import_files
+from hangar.core.urls import router
+from hangar.ingest.importer import import_files
+from hangar.ll2 import schema as ll2
 from tests import contract
 from tests import factories as f
 from tests.conftest import AGENCY_44, SPACECRAFT_PAGE, SPUTNIK_LAUNCH, sample

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from hangar.catalog.api.urls import router
+from hangar.core.urls import router
 
 ASSET = re.compile(r"""<(?:script|link|img)\b[^>]*?\b(?:src|href)=["']([^"']+)["']""")
 

@@ -13,10 +13,10 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from rest_framework.test import APIClient
 
-from hangar.catalog import models as m
-from hangar.catalog.api.urls import router
-from hangar.catalog.ll2.export import ExportReport, export_endpoint
-from hangar.catalog.ll2.sync.endpoints import Endpoint
+from hangar.core.urls import router
+from hangar.ingest.export import ExportReport, export_endpoint
+from hangar.ingest.sync.endpoints import Endpoint
+from tests import models as m
 from tests.upstream import UpstreamHangar, build_database, mismatches
 
 

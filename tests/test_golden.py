@@ -43,7 +43,7 @@ def test_agency_44_matches_ll2(api, db):
     """The saved NASA response carries a placeholder description at its top level and the real
     one in its nested copies; one agency has one description, so the top level's is served
     everywhere."""
-    from hangar.catalog.ll2.importer import import_files
+    from hangar.ingest.importer import import_files
     from tests.conftest import AGENCY_44
 
     import_files([AGENCY_44])
@@ -59,7 +59,7 @@ def test_agency_44_matches_ll2(api, db):
 
 
 def test_stored_launch_is_served_as_ll2_served_it(api, db):
-    from hangar.catalog.ll2.importer import import_files
+    from hangar.ingest.importer import import_files
     from tests.conftest import SPUTNIK_LAUNCH
 
     import_files([SPUTNIK_LAUNCH])

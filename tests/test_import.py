@@ -10,8 +10,8 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
-from hangar.catalog import models as m
-from hangar.catalog.ll2.importer import ImportRefused, import_documents, import_files
+from hangar.ingest.importer import ImportRefused, import_documents, import_files
+from tests import models as m
 from tests.conftest import AGENCY_44, SPACECRAFT_PAGE, SPUTNIK_LAUNCH, sample
 
 SAMPLES = [SPACECRAFT_PAGE, AGENCY_44, SPUTNIK_LAUNCH]

@@ -8,8 +8,8 @@ import uuid
 import isodate
 import pytest
 
-from hangar.catalog import models as m
-from hangar.catalog.ll2.importer import ImportRefused, import_files
+from hangar.ingest.importer import ImportRefused, import_files
+from tests import models as m
 from tests.conftest import SPACECRAFT_PAGE, sample
 
 LL2 = "https://ll.thespacedevs.com/2.3.0"

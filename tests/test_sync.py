@@ -17,12 +17,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
-from hangar.catalog import models as m
-from hangar.catalog.ll2.sync import SyncOptions, run_sync
-from hangar.catalog.ll2.sync.checkpoint import SyncLocked, SyncState
-from hangar.catalog.ll2.sync.client import Budget, Clock
-from hangar.catalog.ll2.sync.endpoints import ENDPOINTS, Endpoint, importable
-from hangar.catalog.ll2.sync.run import api_root
+from hangar.ingest.sync import SyncOptions, run_sync
+from hangar.ingest.sync.checkpoint import SyncLocked, SyncState
+from hangar.ingest.sync.client import Budget, Clock
+from hangar.ingest.sync.endpoints import Endpoint, endpoints, importable
+from hangar.ingest.sync.run import api_root
+from tests import models as m
 from tests.upstream import (
     FIRST_ID,
     SYNTHETIC_SPACECRAFT,
@@ -127,7 +127,7 @@ def snapshot() -> dict:
 
 def test_sync_mirrors_every_endpoint_of_the_upstream(db, upstream, proxy, tmp_path):
     output = sync(proxy, tmp_path, only=EVERYTHING)
-    paths = [endpoint.label() for endpoint in ENDPOINTS if importable(endpoint)]
+    paths = [endpoint.label() for endpoint in endpoints() if importable(endpoint)]
     assert_mirrors(upstream, [*paths, "spacecraft/?mode=normal"])
     client = APIClient()
     for record in theirs(upstream, "spacecraft/?mode=normal")[::10]:

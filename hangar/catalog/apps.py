@@ -2,10 +2,9 @@ from django.apps import AppConfig
 
 
 class CatalogConfig(AppConfig):
+    """The catalog's tables and their migration history; the models are declared in the domain
+    packages (see ``models.py``)."""
+
     name = "hangar.catalog"
     label = "catalog"
-    verbose_name = "Spacecraft catalog"
-
-    def ready(self) -> None:
-        # Registers the OpenAPI extensions with drf-spectacular.
-        from hangar.catalog.api import schema  # noqa: F401
+    verbose_name = "Catalog"

@@ -1,0 +1,1 @@
+"""Agencies: the organisations every other domain refers to, their types and countries."""

@@ -1,0 +1,1 @@
+"""The agencies domain's endpoints."""

@@ -1,0 +1,120 @@
+"""``agencies/``: every agency, with the configurations it builds at the detailed level.
+
+Its launch and landing figures come from the launch domain and are kept as imported."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django_filters import rest_framework as filters
+
+from hangar.agencies.collect import agency
+from hangar.agencies.inputs import AgencyIn
+from hangar.agencies.models import Agency
+from hangar.agencies.queries import agencies_mini, agencies_normal
+from hangar.agencies.serializers import AgencyMini, AgencyNormal
+from hangar.core.fields import DocumentField
+from hangar.core.filters import COMPARISONS, BooleanFilter, DocumentedFilterSet, IdFilter
+from hangar.core.registry import Mode, Resource, register
+from hangar.spacecraft.collect import spacecraft_config
+from hangar.spacecraft.inputs import SpacecraftConfigIn
+from hangar.spacecraft.queries import spacecraft_configs_detailed
+from hangar.spacecraft.serializers.configs import SpacecraftConfigDetailed
+
+# The figures LL2 publishes for an agency, filtered and ordered on as numbers.
+LAUNCH_FIGURES = (
+    "attempted_landings",
+    "consecutive_successful_landings",
+    "consecutive_successful_launches",
+    "failed_landings",
+    "failed_launches",
+    "pending_launches",
+    "successful_landings",
+    "successful_launches",
+    "total_launch_count",
+)
+
+
+class AgencyEndpointDetailed(AgencyNormal):
+    social_media_links = DocumentField("SocialMediaLink", many=True)
+    launcher_list = DocumentField("LauncherConfigDetailedSerializerNoManufacturer", many=True)
+    spacecraft_list = SpacecraftConfigDetailed(many=True, read_only=True, source="config_list")
+
+
+def agencies_endpoint_detailed() -> QuerySet[Agency]:
+    """The normal agency, and the detailed configurations it builds, by name."""
+    return agencies_normal().prefetch_related(
+        Prefetch(
+            "spacecraft_configs",
+            queryset=spacecraft_configs_detailed().order_by("name", "id"),
+            to_attr="config_list",
+        )
+    )
+
+
+class AgencyFilter(DocumentedFilterSet):
+    featured = BooleanFilter(help_text="Featured agencies.")
+    spacecraft = BooleanFilter(
+        method="filter_builds_spacecraft",
+        help_text="Agencies that build spacecraft configurations of the catalog.",
+    )
+    country_code = filters.CharFilter(
+        method="filter_country_code",
+        help_text="ISO 3166-1 alpha-3 (or alpha-2) country codes, separated by commas.",
+    )
+    parent__id = IdFilter(method="filter_parent", help_text="Id of the parent agency.")
+    type__id = IdFilter(field_name="type_id", help_text="Id of the agency type.")
+
+    class Meta:
+        model = Agency
+        fields = {
+            "id": ["exact"],
+            "name": ["exact", "contains"],
+            "abbrev": ["exact", "contains"],
+            "description": ["exact", "contains"],
+            "founding_year": COMPARISONS,
+            **dict.fromkeys(LAUNCH_FIGURES, COMPARISONS),
+        }
+
+    def filter_builds_spacecraft(self, queryset, name, value):
+        builders = Agency.objects.filter(spacecraft_configs__isnull=False).values("id")
+        return queryset.filter(id__in=builders) if value else queryset.exclude(id__in=builders)
+
+    def filter_country_code(self, queryset, name, value):
+        codes = [code.strip().upper() for code in value.split(",") if code.strip()]
+        matching = Agency.objects.filter(
+            Q(countries__alpha_3_code__in=codes) | Q(countries__alpha_2_code__in=codes)
+        ).values("id")
+        return queryset.filter(id__in=matching)
+
+    def filter_parent(self, queryset, name, value):
+        return queryset.filter(parent__in=Agency.objects.filter(id=value).values("name"))
+
+
+class AgencyEndpointIn(AgencyIn):
+    """An agency as its own endpoint serves it: the detailed form lists the configurations it
+    builds."""
+
+    spacecraft_list = SpacecraftConfigIn(many=True, required=False)
+
+
+def collect_agency(c, data: dict, depth: int):
+    for config in data.get("spacecraft_list", []):
+        spacecraft_config(c, config, depth + 1)
+    return agency(c, data, depth)
+
+
+register(
+    Resource(
+        path="agencies/",
+        model=Agency,
+        modes={
+            "list": Mode(AgencyMini, agencies_mini),
+            "normal": Mode(AgencyNormal, agencies_normal),
+            "detailed": Mode(AgencyEndpointDetailed, agencies_endpoint_detailed),
+        },
+        filterset=AgencyFilter,
+        search_fields=("abbrev", "name"),
+        ordering_fields=tuple(sorted((*LAUNCH_FIGURES, "featured", "id", "name"))),
+        input=AgencyEndpointIn,
+        collect=collect_agency,
+        rank=40,
+    )
+)

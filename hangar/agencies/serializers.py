@@ -1,0 +1,29 @@
+"""Agencies as every domain nests them, their types and countries. Columns are served as the
+models type them (``hangar.core.serializers``)."""
+
+from hangar.agencies import models
+from hangar.core.fields import ResourceUrlField, ResponseModeField
+from hangar.core.serializers import SchemaSerializer, SharedSerializer
+from hangar.images.serializers import Image
+
+
+class AgencyType(SchemaSerializer):
+    model = models.AgencyType
+
+
+class Country(SchemaSerializer):
+    model = models.Country
+
+
+class AgencyMini(SharedSerializer):
+    model = models.Agency
+    response_mode = ResponseModeField()
+    url = ResourceUrlField("agencies")
+    type = AgencyType(read_only=True, allow_null=True)
+
+
+class AgencyNormal(AgencyMini):
+    country = Country(many=True, read_only=True, source="country_list")
+    image = Image(read_only=True, allow_null=True)
+    logo = Image(read_only=True, allow_null=True)
+    social_logo = Image(read_only=True, allow_null=True)

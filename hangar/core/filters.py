@@ -1,0 +1,128 @@
+"""Filter types every endpoint uses (strict booleans, ids, instants, comma lists), filtersets
+that document themselves, and the ordering every list shares (with an ``id`` tie-break)."""
+
+from datetime import UTC
+
+from django import forms
+from django.db.models import F
+from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
+from rest_framework.filters import OrderingFilter
+
+
+class StrictBooleanField(forms.Field):
+    """``true``/``false`` (any case, or ``1``/``0``); anything else is an error, not ignored."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in {"true", "1"}:
+            return True
+        if text in {"false", "0"}:
+            return False
+        raise forms.ValidationError(
+            "Enter true or false, not %(value)r.", code="invalid", params={"value": value}
+        )
+
+
+class BooleanFilter(filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(*args, **kwargs)
+
+
+class IdField(forms.IntegerField):
+    """An integer id the database can compare: ``1.5``, ``abc`` or 2**70 is an error."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", -(2**63))
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
+
+
+class IdFilter(filters.NumberFilter):
+    field_class = IdField
+
+
+class InstantField(IsoDateTimeField):
+    """An ISO 8601 instant that exists in UTC (``9999-12-31T23:59:59-05:00`` does not)."""
+
+    def to_python(self, value):
+        instant = super().to_python(value)
+        try:
+            return instant.astimezone(UTC) if instant else instant
+        except OverflowError:
+            raise forms.ValidationError(
+                "Enter an instant between years 1 and 9999 in UTC.", code="invalid"
+            ) from None
+
+
+class InstantFilter(filters.IsoDateTimeFilter):
+    field_class = InstantField
+
+
+COMPARISONS = ["exact", "gt", "gte", "lt", "lte"]
+LOOKUP_WORDS = {
+    "exact": "equals",
+    "gt": "is greater than",
+    "gte": "is at least",
+    "lt": "is less than",
+    "lte": "is at most",
+    "contains": "contains",
+}
+
+
+class DocumentedFilterSet(filters.FilterSet):
+    """Filters generated from ``Meta.fields`` get a help text too, for the OpenAPI document and
+    the browsable page."""
+
+    @classmethod
+    def filter_for_field(cls, field, field_name, lookup_expr=None):
+        generated = super().filter_for_field(field, field_name, lookup_expr)
+        words = LOOKUP_WORDS.get(lookup_expr or "exact", lookup_expr)
+        generated.extra.setdefault(
+            "help_text", f"Records whose {field_name.replace('__', ' ')} {words} the value."
+        )
+        return generated
+
+
+class IdListFilter(filters.BaseInFilter, IdFilter):
+    """Comma-separated integer ids (``1,2,3``)."""
+
+
+class UUIDListFilter(filters.BaseInFilter, filters.UUIDFilter):
+    """Comma-separated UUIDs."""
+
+
+class NothingHeldFilter(filters.CharFilter):
+    """A filter on a domain Hangar does not hold (first stages, launchers): given any value, no
+    record of Hangar's matches."""
+
+    def filter(self, qs, value):
+        return qs.none() if value else qs
+
+
+class TieBreakOrderingFilter(OrderingFilter):
+    """DRF's ordering, made total: every ordering ends with ``id`` so that limit/offset pages
+    never repeat or skip a record. Nulls sort last ascending and first descending on every
+    database, as PostgreSQL does. A view maps public names to the column or annotation that
+    holds the value through ``ordering_columns``."""
+
+    def filter_queryset(self, request, queryset, view):
+        ordering = self.get_ordering(request, queryset, view) or ["id"]
+        columns = getattr(view, "ordering_columns", {})
+        terms, has_id = [], False
+        for term in ordering:
+            name = term.lstrip("-")
+            has_id = has_id or name == "id"
+            column = F(columns.get(name, name))
+            if term.startswith("-"):
+                terms.append(column.desc(nulls_first=True))
+            else:
+                terms.append(column.asc(nulls_last=True))
+        if not has_id:
+            terms.append(F("id").asc())
+        return queryset.order_by(*terms)

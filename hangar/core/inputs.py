@@ -1,0 +1,204 @@
+"""The strict input fields every domain's input serializers are made of.
+
+One input serializer per resource (in its domain's ``inputs.py``) accepts any of its levels
+(``list``, ``normal``, ``detailed``): ``id`` and the fields a record cannot exist without are
+required, every other field is optional and, when absent, leaves what Hangar already holds
+untouched. Types are strict (a string where a number belongs is an error, not a conversion), and
+string lengths are those of the columns. A validated field whose name (or ``source``) is a
+column of the resource's model is written to it as it is (``Collector.scalars``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.db import models
+from rest_framework import serializers
+
+from hangar.core.columns import columns, field_class
+from hangar.ll2.durations import parse_seconds
+from hangar.ll2.schema import properties
+
+
+class Text(serializers.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_blank", True)
+        kwargs.setdefault("trim_whitespace", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class Integer(serializers.IntegerField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("min_value", -(2**31))
+        kwargs.setdefault("max_value", 2**31 - 1)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class Number(serializers.FloatField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class Boolean(serializers.BooleanField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return data
+
+
+class Instant(serializers.DateTimeField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, value):
+        if not isinstance(value, str):
+            self.fail("invalid", format="YYYY-MM-DDThh:mm[:ss[.uuuuuu]]Z")
+        return super().to_internal_value(value)
+
+
+class Day(serializers.DateField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, value):
+        if not isinstance(value, str):
+            self.fail("invalid", format="YYYY-MM-DD")
+        return super().to_internal_value(value)
+
+
+class Duration(serializers.Field):
+    """An ISO 8601 duration (``P22DT14M5S``), kept as whole seconds."""
+
+    default_error_messages = {"invalid": "Not an ISO 8601 duration in days and time: {value!r}."}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        seconds = parse_seconds(data)
+        if seconds is None:
+            self.fail("invalid", value=data)
+        return seconds
+
+
+def storable(document):
+    """A document as the database can store it: no NUL character in any string or key
+    (PostgreSQL refuses them)."""
+    if isinstance(document, str):
+        if "\x00" in document:
+            raise serializers.ValidationError("Contains a NUL character, which cannot be stored.")
+    elif isinstance(document, dict):
+        for key, value in document.items():
+            storable(key)
+            storable(value)
+    elif isinstance(document, list):
+        for value in document:
+            storable(value)
+    return document
+
+
+class Raw(serializers.Field):
+    """A document of another domain (crews, social links, launchers): any JSON array."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list):
+            raise serializers.ValidationError("Expected a list.")
+        return storable(data)
+
+
+# Most specific first: a DateTimeField is a DateField, a BigIntegerField an IntegerField.
+INPUT_FIELDS = (
+    (models.BooleanField, Boolean),
+    (models.DateTimeField, Instant),
+    (models.DateField, Day),
+    (models.IntegerField, Integer),
+    (models.FloatField, Number),
+    (models.CharField, Text),
+)
+
+
+def input_field(column: models.Field, required: bool) -> serializers.Field | None:
+    """The strict input field of a column; None for a column no plain field reads (a JSON
+    document is validated by the field its input serializer declares)."""
+    kind = field_class(column, INPUT_FIELDS)
+    if kind is None:
+        return None
+    kwargs: dict = {"required": required}
+    if column.null:
+        kwargs["allow_null"] = True
+    if kind is Text:
+        kwargs["max_length"] = column.max_length
+    return kind(**kwargs)
+
+
+class Record(serializers.Serializer):
+    """One record of a resource, at any level. Besides its declared fields it accepts every
+    column of ``model`` that is a property of one of its ``components``, typed as the column
+    is; ``required_columns`` names those a record cannot exist without. ``keep_document`` keeps
+    the raw document next to the validated fields, for resources stored as documents."""
+
+    model: type[models.Model] | None = None
+    components: tuple[str, ...] = ()
+    required_columns: tuple[str, ...] = ()
+    keep_document = False
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for name, column in derived_columns(type(self)).items():
+            if name not in fields:
+                field = input_field(column, required=name in self.required_columns)
+                if field is not None:
+                    fields[name] = field
+        return fields
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if self.keep_document:
+            value["document"] = storable(data)
+        return value
+
+
+@cache
+def derived_columns(record_class: type[Record]) -> dict[str, models.Field]:
+    """The columns of the record's model that its components name."""
+    if record_class.model is None:
+        return {}
+    # A lookup's component is named after its model (``SpacecraftStatus``).
+    names = record_class.components or (record_class.model.__name__,)
+    wanted = {name for component in names for name in properties(component)}
+    return {name: column for name, column in columns(record_class.model).items() if name in wanted}
+
+
+class Lookup(Record):
+    """A lookup record (``{"id", "name", ...}``): its model says the rest."""
+
+    id = Integer(required=True)

@@ -1,0 +1,72 @@
+"""``hangar serve``: the API behind gunicorn, a production WSGI server, and ``hangar refresh``
+beside it, so that the stored statistics follow planned flights as they launch."""
+
+import os
+import subprocess
+import sys
+
+from django.core.management.base import BaseCommand
+from gunicorn.app.base import BaseApplication
+
+
+class HangarServer(BaseApplication):
+    def __init__(self, options: dict) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from hangar.wsgi import application
+
+        return application
+
+
+class Command(BaseCommand):
+    help = "Serve the API with gunicorn (bind address and workers from options or environment)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--bind", default=os.environ.get("HANGAR_BIND", "127.0.0.1:8000"), help="host:port"
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("HANGAR_WORKERS", str(2 * (os.cpu_count() or 1) + 1))),
+            help="worker processes (default: 2 x CPUs + 1)",
+        )
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"Hangar serving on http://{options['bind']}/2.3.0/spacecraft/")
+        refresher = self.start_refresher()
+        try:
+            self.serve(options)
+        finally:
+            if refresher is not None:
+                refresher.terminate()
+                refresher.wait(timeout=10)
+
+    def start_refresher(self):
+        """``hangar refresh --every N`` in a process of its own (HANGAR_REFRESH_SECONDS, 60 by
+        default; 0 for none, e.g. when cron runs it or the database is read-only)."""
+        every = float(os.environ.get("HANGAR_REFRESH_SECONDS", "60"))
+        if every <= 0:
+            return None
+        command = [sys.executable, "-m", "hangar.cli", "refresh", "--every", f"{every:g}"]
+        return subprocess.Popen(command)
+
+    def serve(self, options) -> None:
+        HangarServer(
+            {
+                "bind": options["bind"],
+                "workers": options["workers"],
+                # HANGAR_ACCESS_LOG: a file, "-" for stdout (default), or empty for none.
+                "accesslog": os.environ.get("HANGAR_ACCESS_LOG", "-") or None,
+                "timeout": 30,
+                "graceful_timeout": 10,
+                # Several instances may run on one machine: no shared control socket.
+                "control_socket_disable": True,
+            }
+        ).run()

@@ -1,0 +1,48 @@
+"""``api-throttle/``: LL2 clients ask how many requests they have left before calling."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.utils import formatting
+from rest_framework.views import APIView
+
+from hangar.ll2.schema import endpoint_description
+
+
+class ApiThrottleSerializer(serializers.Serializer):
+    your_request_limit = serializers.IntegerField()
+    limit_frequency_secs = serializers.IntegerField()
+    current_use = serializers.IntegerField()
+    next_use_secs = serializers.IntegerField()
+    ident = serializers.CharField()
+
+
+class ApiThrottleView(APIView):
+    """Hangar limits no one: it answers with a limit no client reaches and no use counted (this
+    request included, as in LL2)."""
+
+    renderer_classes = api_settings.DEFAULT_RENDERER_CLASSES
+    unlimited = 2**31 - 1
+
+    def get_view_description(self, html=False):
+        text = endpoint_description("api-throttle/")
+        return formatting.markup_description(text) if html else text
+
+    @property
+    def allowed_methods(self):
+        return ["GET"]
+
+    @extend_schema(responses=ApiThrottleSerializer(many=True))
+    def get(self, request):
+        return Response(
+            [
+                {
+                    "your_request_limit": self.unlimited,
+                    "limit_frequency_secs": 3600,
+                    "current_use": 0,
+                    "next_use_secs": 0,
+                    "ident": request.META.get("REMOTE_ADDR", ""),
+                }
+            ]
+        )

@@ -1,0 +1,24 @@
+"""The LL2 2.3.0 paths Hangar serves: one route per registered resource, and ``api-throttle/``."""
+
+from django.urls import path
+from rest_framework.routers import DefaultRouter
+
+from hangar.core.registry import registry
+from hangar.core.throttle import ApiThrottleView
+from hangar.core.viewsets import viewset_for
+
+
+class LL2Router(DefaultRouter):
+    """LL2's paths end with a slash; the root lists the endpoints."""
+
+    include_format_suffixes = False
+
+
+router = LL2Router()
+for resource in registry.resources():
+    router.register(resource.name, viewset_for(resource), basename=resource.name.replace("/", "-"))
+
+urlpatterns = [
+    path("api-throttle/", ApiThrottleView.as_view(), name="api-throttle"),
+    *router.urls,
+]

@@ -1,0 +1,115 @@
+"""The viewset every LL2 endpoint shares, and the one class built per registered resource.
+
+``?mode=`` selects a serializer and its queryset from the resource's modes; the detail view
+always answers at the most detailed level; the browsable page shows the description the official
+schema gives the endpoint. A GET reads: statistics that grow with time are computed at read time
+(see ``hangar.core.fields.LiveDurationField``), never written.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.utils import formatting
+
+from hangar.core.registry import Resource
+from hangar.ll2.links import Links
+from hangar.ll2.schema import endpoint_description
+
+
+class LL2GenericViewSet(viewsets.GenericViewSet):
+    resource: Resource
+
+    @property
+    def allowed_methods(self):
+        return ["GET"]
+
+    @property
+    def ll2_path(self) -> str:
+        return self.resource.path
+
+    def get_view_description(self, html=False):
+        """The browsable page shows the endpoint's description from the official schema."""
+        text = endpoint_description(self.resource.path)
+        return formatting.markup_description(text) if html else text
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.mode = self.requested_mode()
+        self.now = datetime.now(UTC)
+
+    def requested_mode(self) -> str:
+        modes = self.resource.modes
+        if self.action != "list" or len(modes) == 1:
+            # Endpoints without modes (lookups) ignore the parameter, as LL2's do.
+            return self.resource.detail_mode
+        mode = self.request.query_params.get("mode", self.resource.default_mode)
+        if mode not in modes:
+            raise ValidationError(
+                {"mode": [f"Unknown mode {mode!r}; this endpoint has: {', '.join(modes)}."]}
+            )
+        return mode
+
+    def current_mode(self) -> str:
+        """The mode of this request; outside a request (the OpenAPI document), the default
+        level for lists and the detailed one for single objects."""
+        if hasattr(self, "mode"):
+            return self.mode
+        resource = self.resource
+        if getattr(self, "action", None) == "list" and resource.default_mode in resource.modes:
+            return resource.default_mode
+        return resource.detail_mode
+
+    def get_serializer_class(self):
+        return self.resource.modes[self.current_mode()].serializer
+
+    def get_queryset(self):
+        queryset = self.resource.modes[self.current_mode()].queryset()
+        if self.resource.annotate is not None:
+            queryset = self.resource.annotate(queryset, self.now_epoch())
+        return queryset
+
+    def now_epoch(self) -> int:
+        """The instant the response describes, fixed once per request."""
+        if not hasattr(self, "now"):
+            self.now = datetime.now(UTC)
+        return int(self.now.timestamp())
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["links"] = Links(self.request)
+        context["now_epoch"] = self.now_epoch()
+        context["shared"] = {}
+        return context
+
+
+def viewset_for(resource: Resource) -> type[LL2GenericViewSet]:
+    """The read-only viewset of a registered resource: a list (unless the resource has detail
+    views only) and a detail view."""
+    bases = (mixins.RetrieveModelMixin, LL2GenericViewSet)
+    if resource.listed:
+        bases = (mixins.ListModelMixin, *bases)
+    name = "".join(part.title() for part in resource.name.replace("/", "_").split("_"))
+    viewset = type(
+        f"{name}ViewSet",
+        bases,
+        {
+            "__doc__": endpoint_description(resource.path) or None,
+            "__module__": __name__,
+            "resource": resource,
+            "filterset_class": resource.filterset,
+            "search_fields": list(resource.search_fields),
+            "ordering_fields": list(resource.ordering_fields),
+            "ordering_columns": dict(resource.ordering_columns),
+            "lookup_value_regex": resource.lookup_value_regex,
+        },
+    )
+    if resource.listed and len(resource.modes) > 1:
+        parameter = OpenApiParameter(
+            "mode", str, description="Level of detail of the response.", enum=list(resource.modes)
+        )
+        viewset = extend_schema_view(list=extend_schema(parameters=[parameter]))(viewset)
+    return viewset

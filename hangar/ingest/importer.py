@@ -1,0 +1,203 @@
+"""``hangar import``: LL2 2.3.0 JSON files into the catalog, all or nothing.
+
+A file holds what the API serves: a list page (``{"count", "next", "previous", "results"}``),
+a single object, a JSON array of objects, or any of those wrapped as
+``{"request": "GET /2.3.0/...", "response": ...}``. The resource of each record is read from its
+``url`` (or, for lookups without one, from the request or the page links).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import orjson
+from django.db import transaction
+
+from hangar.core.batch import Batch, BatchError
+from hangar.core.collect import Collector
+from hangar.core.registry import registry
+from hangar.ingest.write import WriteCounts, write_batch
+from hangar.ll2.links import API_VERSION, resource_of
+
+SUPPORTED_VERSION = API_VERSION
+MAX_LISTED_ERRORS = 20
+
+
+class ImportRefused(Exception):
+    """Nothing was written; ``errors`` say which record and field were wrong."""
+
+    def __init__(self, errors: list[str], rejected: int) -> None:
+        self.errors = errors
+        self.rejected = rejected
+        super().__init__("\n".join(errors))
+
+
+@dataclass
+class ImportReport:
+    records: int
+    counts: WriteCounts = field(default_factory=WriteCounts)
+
+    def lines(self) -> list[str]:
+        c = self.counts
+        labels = sorted(set(c.created) | set(c.updated) | set(c.unchanged))
+        lines = [
+            f"  {label}: {c.created[label]} created, {c.updated[label]} updated, "
+            f"{c.unchanged[label]} unchanged"
+            for label in labels
+        ]
+        return [
+            f"Imported {self.records} records: {sum(c.created.values())} created, "
+            f"{sum(c.updated.values())} updated, {sum(c.unchanged.values())} unchanged, "
+            "0 rejected.",
+            *lines,
+        ]
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    resource: str
+    data: object
+    source: str
+    document: str
+
+
+def read_records(name: str, payload: object) -> Iterator[SourceRecord]:
+    """The records of one decoded file, each with the resource it belongs to."""
+    fallback = None
+    if isinstance(payload, dict) and {"request", "response"} <= payload.keys():
+        request = str(payload["request"]).split(" ")[-1]
+        fallback = resource_of(request)
+        payload = payload["response"]
+    if isinstance(payload, dict) and "results" in payload:
+        fallback = fallback or resource_of(payload.get("next") or payload.get("previous"))
+        items, where = payload["results"], "results"
+        if not isinstance(items, list):
+            raise BatchError(f"{name}: results: expected a list of records.")
+    elif isinstance(payload, dict):
+        items, where = [payload], None
+    elif isinstance(payload, list):
+        items, where = payload, ""
+    else:
+        raise BatchError(f"{name}: expected an LL2 object, list page or array of objects.")
+    for index, item in enumerate(items):
+        source = f"{name}: {where}[{index}]" if where is not None else name
+        url = item.get("url") if isinstance(item, dict) else None
+        found = resource_of(url) if isinstance(url, str) else None
+        version, resource = found or fallback or (None, None)
+        if resource is None:
+            raise BatchError(f"{source}: cannot tell which resource this record is (no url).")
+        if version != SUPPORTED_VERSION:
+            raise BatchError(
+                f"{source}: url: LL2 version {version} is not supported; Hangar reads "
+                f"{SUPPORTED_VERSION}."
+            )
+        yield SourceRecord(resource, item, source, name)
+
+
+def flatten_errors(errors, prefix: str = "") -> Iterator[str]:
+    """DRF's nested error structure as ``field.sub[2].x: message`` lines."""
+    if isinstance(errors, dict):
+        for key, value in errors.items():
+            name = "record" if key == "non_field_errors" else key
+            yield from flatten_errors(value, f"{prefix}.{name}" if prefix else str(name))
+    elif isinstance(errors, list) and errors and not isinstance(errors[0], str):
+        for index, value in enumerate(errors):
+            if value:
+                yield from flatten_errors(value, f"{prefix}[{index}]")
+    else:
+        messages = errors if isinstance(errors, list) else [errors]
+        yield f"{prefix}: {' '.join(str(message) for message in messages)}"
+
+
+def decode(path: Path) -> object:
+    try:
+        return orjson.loads(path.read_bytes())
+    except OSError as error:
+        raise BatchError(f"{path}: cannot read: {error.strerror}.") from error
+    except orjson.JSONDecodeError as error:
+        raise BatchError(f"{path}: not valid JSON: {error}.") from error
+
+
+def collect(
+    documents: Iterable[tuple[str, object]], batch: Batch | None = None
+) -> tuple[Batch, int]:
+    """Validate every record of every document into one batch, or refuse them all. A sync
+    passes the batch it builds page by page, as the pages arrive."""
+    batch = Batch() if batch is None else batch
+    errors, records, rejected = [], 0, 0
+    for name, payload in documents:
+        try:
+            items = list(read_records(name, payload))
+        except BatchError as error:
+            errors.append(str(error))
+            rejected += 1
+            continue
+        for record in items:
+            records += 1
+            problem = collect_record(batch, record)
+            if problem:
+                errors.append(problem)
+                rejected += 1
+    if errors:
+        raise ImportRefused(errors, rejected)
+    return batch, records
+
+
+def collect_record(batch: Batch, record: SourceRecord) -> str | None:
+    """Add one record to the batch; the reason it was refused, if it was."""
+    resource = registry.importers().get(record.resource)
+    if resource is None:
+        return f"{record.source}: Hangar does not import {record.resource!r} records."
+    serializer = resource.input(data=record.data)
+    label = record.resource
+    if isinstance(record.data, dict) and "id" in record.data:
+        label = f"{record.resource} {record.data['id']}"
+    if not serializer.is_valid():
+        details = "; ".join(flatten_errors(serializer.errors))
+        return f"{record.source}: {label}: {details}"
+    data = serializer.validated_data
+    try:
+        batch.claim_top_level(record.resource, data["id"], record.document, record.source)
+        resource.collect(Collector(batch, record.source), data, 0)
+    except BatchError as error:
+        return str(error)
+    return None
+
+
+def import_documents(
+    documents: Iterable[tuple[str, object]], now: datetime | None = None
+) -> ImportReport:
+    """Apply documents in one transaction and refresh the statistics they affect."""
+    batch, records = collect(documents)
+    return apply_batch(batch, records, now)
+
+
+def apply_batch(batch: Batch, records: int, now: datetime | None = None) -> ImportReport:
+    """Write a collected batch in one transaction and refresh the statistics it affects."""
+    now = now or datetime.now(UTC)
+    refreshes = registry.refreshes()
+    with transaction.atomic():
+        before = {refresh.name: refresh.affected(batch) for refresh in refreshes}
+        counts = write_batch(batch, int(now.timestamp()))
+        for refresh in refreshes:
+            if counts.touched:
+                refresh.refresh(before[refresh.name] | refresh.affected(batch), now)
+            # Planned flights that launched since the last refresh, with the same commit.
+            refresh.due(now)
+    return ImportReport(records=records, counts=counts)
+
+
+def import_files(paths: Iterable[Path | str], now: datetime | None = None) -> ImportReport:
+    paths = [Path(p) for p in paths]
+    errors, documents = [], []
+    for path in paths:
+        try:
+            documents.append((str(path), decode(path)))
+        except BatchError as error:
+            errors.append(str(error))
+    if errors:
+        raise ImportRefused(errors, len(errors))
+    return import_documents(documents, now)

@@ -1,0 +1,255 @@
+"""Fetching the streams of a plan into the checkpoint, page by page, refusing pages that
+contradict each other.
+
+Limit/offset pagination is only consistent while the upstream does not change under it: a
+record added or removed between two page requests shifts every later offset, so one record is
+served twice or not at all. A stream therefore keeps the ``count`` of its first page and
+refuses a page that says otherwise, a record it has already seen, a ``next`` link that jumps,
+and a last page that leaves the total short.
+
+Each page is validated into the importer's batch as it arrives, before it is kept: a broken
+record stops the run before the rest of the budget is spent, and when the last page is in, the
+batch is ready to be written without validating everything a second time. A resumed run
+validates the pages of the checkpoint again, since the batch lived in the killed process.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from hangar.core.batch import Batch
+from hangar.ingest import importer
+from hangar.ingest.sync.checkpoint import SyncState
+from hangar.ingest.sync.client import Upstream
+from hangar.ingest.sync.endpoints import PAGE_SIZE
+from hangar.ingest.sync.plan import Stream, came_down, streams_of
+from hangar.ingest.sync.progress import Progress
+from hangar.ll2.links import API_PREFIX
+from hangar.spacecraft import models as m
+
+
+class CrawlRefused(Exception):
+    """The upstream sent something Hangar will not apply; ``lines`` name record and field."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+@dataclass
+class StreamReport:
+    stream: Stream
+    pages: int = 0
+    records: int = 0
+    absent: bool = False
+
+
+def request_line(path: str, params: dict) -> str:
+    query = urlencode(sorted(params.items()))
+    return f"GET {API_PREFIX}{path}" + (f"?{query}" if query else "")
+
+
+def page_problem(body: object) -> str | None:
+    if not isinstance(body, dict) or not isinstance(body.get("results"), list):
+        return "expected a list page with a list of results"
+    if isinstance(body.get("count"), bool) or not isinstance(body.get("count"), int):
+        return "the page has no count"
+    if body.get("next") is not None and not isinstance(body["next"], str):
+        return "next is not a link"
+    return None
+
+
+def object_problem(body: object) -> str | None:
+    return None if isinstance(body, dict) else "expected a single object"
+
+
+def record_id(record: object):
+    return record.get("id") if isinstance(record, dict) else None
+
+
+class Crawler:
+    def __init__(self, state: SyncState, upstream: Upstream, progress: Progress, estimate: dict):
+        self.state, self.upstream, self.progress = state, upstream, progress
+        self.estimate = estimate  # stream name -> pages it took last time
+        self.batch, self.records = Batch(), 0
+        self.taken: set = set()  # (resource, id) of the records in the batch
+        self.repeated = 0  # records two streams both returned, applied once
+
+    def crawl(self, plan: dict) -> list[StreamReport]:
+        for stream in streams_of(plan):
+            done = self.state.pages(stream.name)
+            self.progress.expect(stream.name, self.expected(stream, done))
+        self.reports = reports = []
+        index = 0
+        while index < len(plan["streams"]):  # the plan grows when a quick refresh finds more
+            stream = Stream(**plan["streams"][index])
+            report = self.crawl_stream(stream)
+            reports.append(report)
+            if stream.name == "spacecraft-in-space" and not plan.get("followed_up"):
+                pages = self.state.pages(stream.name)
+                extra = came_down({record_id(r) for page in pages for r in results(page)})
+                plan["streams"] += [asdict(s) for s in extra]
+                plan["followed_up"] = True
+                self.state.save_plan(plan)
+                for follow in extra:
+                    self.progress.expect(follow.name, 1)
+            index += 1
+        return reports
+
+    def expected(self, stream: Stream, pages: list[dict]) -> int:
+        if pages and pages[-1]["done"]:
+            return len(pages)
+        if pages and not stream.single:
+            return max(len(pages), math.ceil(pages[0]["response"]["count"] / PAGE_SIZE))
+        return self.estimate.get(stream.name, 1)
+
+    def crawl_stream(self, stream: Stream) -> StreamReport:
+        pages = self.state.pages(stream.name)
+        report = StreamReport(stream, pages=len(pages))
+        seen: dict = {}
+        for page in pages:
+            report.absent = page["status"] == 404
+            for record in results(page):
+                seen[record_id(record)] = page["request"]
+            self.absorb(stream, page["request"], page.get("response"))
+        report.records = len(seen)
+        if pages and pages[-1]["done"]:
+            return report
+        if pages:
+            params, count = pages[-1]["then"], pages[0]["response"]["count"]
+        elif stream.single:
+            params, count = dict(stream.params), None
+        else:
+            params, count = {**stream.params, "limit": str(PAGE_SIZE), "offset": "0"}, None
+        position = len(pages)
+        while True:
+            check = object_problem if stream.single else page_problem
+            answer = self.upstream.get(stream.path, params, check)
+            request = request_line(stream.path, params)
+            saved = {"request": request, "url": answer.url, "status": answer.status}
+            saved["fetched"] = [answer.started, answer.finished]
+            if answer.status == 404:
+                if position:
+                    self.refuse(stream, [f"{request}: the list ended early (404) while crawled."])
+                self.state.save_page(stream.name, position, {**saved, "done": True, "then": None})
+                self.progress.page_done()
+                report.absent, report.pages = True, 1
+                return report
+            body = answer.body
+            if stream.single:
+                then = None
+            else:
+                count = body["count"] if count is None else count
+                if position == 0:
+                    self.progress.expect(stream.name, max(1, math.ceil(count / PAGE_SIZE)))
+                then = self.check_page(stream, request, body, count, seen, params)
+                if then is None and not self.stopped_early(stream, body) and len(seen) != count:
+                    self.refuse(
+                        stream,
+                        [
+                            f"{request}: count: the upstream announced {count} records and "
+                            f"delivered {len(seen)}; records were skipped."
+                        ],
+                    )
+                if then is not None and stream.until_known and self.any_known(body["results"]):
+                    then = None
+            self.absorb(stream, request, body)
+            page = {**saved, "response": body, "then": then, "done": then is None}
+            self.state.save_page(stream.name, position, page)
+            self.progress.page_done()
+            report.pages, report.records = position + 1, len(seen) if not stream.single else 1
+            if then is None:
+                return report
+            params, position = then, position + 1
+
+    def check_page(self, stream, request, body, count, seen, params) -> dict | None:
+        """The parameters of the next page, after checking this one against the pages before."""
+        if body["count"] != count:
+            self.refuse(
+                stream,
+                [
+                    f"{request}: count: {body['count']} records, the first page said {count}; "
+                    "the upstream changed during the crawl, so pages may repeat or skip records."
+                ],
+            )
+        for index, record in enumerate(body["results"]):
+            pk = record_id(record)
+            if pk in seen:
+                self.refuse(
+                    stream,
+                    [
+                        f"{request}: results[{index}]: {stream.resource} {pk}: id: given again "
+                        f"(already in {seen[pk]}); the page repeats a record."
+                    ],
+                )
+            seen[pk] = request
+        if not body["next"]:
+            return None
+        link = urlsplit(body["next"])
+        then = dict(parse_qsl(link.query))
+        then.pop("format", None)
+        expected = int(params["offset"]) + len(body["results"])
+        problem = None
+        if not link.path.endswith(f"{API_PREFIX}{stream.path}"):
+            problem = f"next: {body['next']!r} leaves {stream.path}"
+        elif any(then.get(key) != value for key, value in stream.params.items()):
+            problem = f"next: {body['next']!r} drops the parameters {stream.params}"
+        elif then.get("offset") != str(expected):
+            problem = (
+                f"next: {body['next']!r} continues at offset {then.get('offset')}, not "
+                f"{expected}; the pages would skip or repeat records"
+            )
+        if problem:
+            self.refuse(stream, [f"{request}: {problem}."])
+        return then
+
+    def stopped_early(self, stream: Stream, body: dict) -> bool:
+        return stream.until_known and bool(body["next"])
+
+    def any_known(self, records: list) -> bool:
+        """Newest first: past the first record Hangar has, every record is one it has."""
+        ids = {record_id(record) for record in records}
+        return m.Spacecraft.objects.filter(id__in=ids).exists()
+
+    def absorb(self, stream: Stream, request: str, body: object) -> None:
+        """Validate a page into the batch, with the checks of ``hangar import``. A record that
+        an earlier stream of a quick refresh returned too (a new spacecraft already in space)
+        is taken once, as first returned: the importer refuses a record given twice."""
+        if body is None:
+            return
+        kept = []
+        for record in results({"response": body}):
+            key = (stream.resource, record_id(record))
+            if key in self.taken:
+                self.repeated += 1
+            else:
+                kept.append(record)
+        if isinstance(body, dict) and "results" in body:
+            body = {**body, "results": kept}
+        elif not kept:
+            return
+        try:
+            _, records = importer.collect(
+                [(request, {"request": request, "response": body})], self.batch
+            )
+        except importer.ImportRefused as refused:
+            self.refuse(stream, refused.errors, discard=False)
+        self.taken.update((stream.resource, record_id(record)) for record in kept)
+        self.records += records
+
+    def refuse(self, stream: Stream, lines: list[str], discard: bool = True) -> None:
+        """Stop the run. Pages that contradict each other are dropped so that a rerun fetches
+        the stream afresh; a page refused on its own was never kept, and the earlier ones are."""
+        if discard:
+            self.state.discard_stream(stream.name)
+            lines = [*lines, f"The pages of {stream.label()} fetched so far were dropped."]
+        raise CrawlRefused(lines)
+
+
+def results(page: dict) -> list:
+    body = page.get("response")
+    if isinstance(body, dict) and isinstance(body.get("results"), list):
+        return body["results"]
+    return [body] if isinstance(body, dict) else []

@@ -1,0 +1,143 @@
+"""Writing a batch: upserts in place, keeping upstream ids, and counting what changed."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from graphlib import TopologicalSorter
+
+from django.apps import apps
+
+from hangar.core.batch import Batch, merge_documents
+from hangar.core.registry import registry
+
+
+@cache
+def write_order() -> tuple:
+    """Every table of the catalog, referenced tables first, so that each foreign key points at a
+    row written before it (derived from the models' foreign keys; a table that refers to itself,
+    like a family's parent, is written in one statement)."""
+    graph = {}
+    for model in sorted(apps.get_app_config("catalog").get_models(), key=lambda m: m.__name__):
+        graph[model] = {
+            field.related_model
+            for field in model._meta.concrete_fields
+            if field.is_relation and field.related_model is not model
+        }
+    return tuple(TopologicalSorter(graph).static_order())
+
+
+CHUNK = 500
+
+
+@dataclass
+class WriteCounts:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    touched: dict = field(default_factory=lambda: defaultdict(set))
+
+
+def chunks(items: list, size: int = CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def existing_rows(model, pks) -> dict:
+    found = {}
+    for part in chunks(sorted(pks, key=str)):
+        found.update({row.pk: row for row in model.objects.filter(pk__in=part)})
+    return found
+
+
+def write_batch(batch: Batch, now_epoch: int) -> WriteCounts:
+    counts = WriteCounts()
+    for model in write_order():
+        entries = batch.rows.get(model)
+        if not entries:
+            continue
+        existing = existing_rows(model, entries)
+        rows = {pk: dict(entry.values) for pk, entry in entries.items()}
+        rule = registry.write_rule(model)
+        if rule is not None:
+            rule.prepare(rows, existing, batch, now_epoch)
+        upsert(model, rows, existing, counts)
+    for (model, name), relation in batch.relations.items():
+        write_relation(model, name, {pk: targets for pk, (_, targets) in relation.items()}, counts)
+    return counts
+
+
+def same(held, incoming) -> bool:
+    """Equality of a stored value and an imported one, numbers in documents compared by value:
+    PostgreSQL's jsonb gives 5.972168e+24 back as the integer 5972168000000000000000000."""
+    if isinstance(held, dict) and isinstance(incoming, dict):
+        return held.keys() == incoming.keys() and all(same(held[k], incoming[k]) for k in held)
+    if isinstance(held, list) and isinstance(incoming, list):
+        return len(held) == len(incoming) and all(map(same, held, incoming))
+    if is_number(held) and is_number(incoming) and type(held) is not type(incoming):
+        return Decimal(repr(held)) == Decimal(repr(incoming))
+    return held == incoming
+
+
+def is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> None:
+    label = model._meta.verbose_name_plural
+    to_create, to_update, changed_fields = [], [], set()
+    for pk, values in rows.items():
+        current = existing.get(pk)
+        if current is None:
+            to_create.append(model(pk=pk, **values))
+            counts.created[label] += 1
+            counts.touched[model].add(pk)
+            continue
+        if "document" in values:
+            values["document"] = merge_documents(current.document, values["document"])
+        changed = [
+            name for name, value in values.items() if not same(getattr(current, name), value)
+        ]
+        if changed:
+            for name in changed:
+                setattr(current, name, values[name])
+            to_update.append(current)
+            changed_fields.update(changed)
+            counts.updated[label] += 1
+            counts.touched[model].add(pk)
+        else:
+            counts.unchanged[label] += 1
+    model.objects.bulk_create(to_create, batch_size=CHUNK)
+    if to_update:
+        model.objects.bulk_update(to_update, sorted(changed_fields), batch_size=CHUNK)
+
+
+def write_relation(model, name: str, wanted: dict, counts: WriteCounts) -> None:
+    """Make each owner's many-to-many list exactly the given one."""
+    relation = model._meta.get_field(name)
+    through = relation.remote_field.through
+    source = f"{relation.m2m_field_name()}_id"
+    target = f"{relation.m2m_reverse_field_name()}_id"
+    current = defaultdict(set)
+    for part in chunks(list(wanted)):
+        for owner, other in through.objects.filter(**{f"{source}__in": part}).values_list(
+            source, target
+        ):
+            current[owner].add(other)
+    stale = [pk for pk, targets in wanted.items() if set(targets) != current.get(pk, set())]
+    if not stale:
+        return
+    for part in chunks(stale):
+        through.objects.filter(**{f"{source}__in": part}).delete()
+    through.objects.bulk_create(
+        [through(**{source: pk, target: other}) for pk in stale for other in set(wanted[pk])],
+        batch_size=CHUNK,
+    )
+    label = model._meta.verbose_name_plural
+    for pk in stale:
+        if pk not in counts.touched[model]:
+            counts.touched[model].add(pk)
+            counts.updated[label] += 1
+            counts.unchanged[label] -= 1

@@ -1,0 +1,1 @@
+"""The launch domain's endpoints."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SpacecraftDomainConfig(AppConfig):
+    name = "hangar.spacecraft"
+    label = "spacecraft"

@@ -1,0 +1,187 @@
+"""The spacecraft domain as LL2 serves it, validated. Columns are typed as the models type them
+(``hangar.core.inputs.Record``); what is declared here is what is not a plain column: nested
+records, durations kept in seconds, documents of other domains."""
+
+from rest_framework import serializers
+
+from hangar.agencies.inputs import AgencyIn
+from hangar.core.inputs import Duration, Integer, Lookup, Raw, Record, Text, storable
+from hangar.images.inputs import ImageIn
+from hangar.launches.inputs import LaunchIn
+from hangar.spacecraft import models
+
+
+class SpacecraftStatusIn(Lookup):
+    model = models.SpacecraftStatus
+    required_columns = ("name",)
+
+
+class SpacecraftConfigTypeIn(Lookup):
+    model = models.SpacecraftConfigType
+    required_columns = ("name",)
+
+
+class LandingTypeIn(Lookup):
+    model = models.LandingType
+
+
+class SpaceStationStatusIn(Lookup):
+    model = models.SpaceStationStatus
+
+
+class SpaceStationTypeIn(Lookup):
+    model = models.SpaceStationType
+
+
+class SpacecraftConfigFamilyIn(Record):
+    model = models.SpacecraftConfigFamily
+    components = (
+        "SpacecraftConfigFamilyMini",
+        "SpacecraftConfigFamilyNormal",
+        "SpacecraftConfigFamilyDetailed",
+        "SpacecraftConfigFamilyEndpointDetailed",
+    )
+    required_columns = ("name",)
+    id = Integer(required=True)
+    manufacturer = AgencyIn(allow_null=True, required=False)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        # A family's parent is a family (one level less detailed).
+        fields["parent"] = SpacecraftConfigFamilyIn(allow_null=True, required=False)
+        return fields
+
+    def validate(self, attrs):
+        parent = attrs.get("parent")
+        if parent and parent["id"] == attrs["id"]:
+            raise serializers.ValidationError({"parent": "A family cannot be its own parent."})
+        return attrs
+
+
+class SpacecraftConfigIn(Record):
+    model = models.SpacecraftConfig
+    components = ("SpacecraftConfigNormal", "SpacecraftConfigDetailed")
+    required_columns = ("name",)
+    id = Integer(required=True)
+    url = Text()
+    type = SpacecraftConfigTypeIn(required=True)
+    agency = AgencyIn(required=True)
+    family = SpacecraftConfigFamilyIn(many=True, allow_null=True, required=False)
+    image = ImageIn(allow_null=True, required=False)
+    fastest_turnaround = Duration(allow_null=True, source="fastest_turnaround_s")
+
+
+class LandingLocationIn(Lookup):
+    """Kept as its document: its location and celestial body belong to other domains."""
+
+    model = models.LandingLocation
+    keep_document = True
+
+
+class LandingIn(Record):
+    model = models.Landing
+    components = ("Landing",)
+    id = Integer(required=True)
+    url = Text()
+    landing_location = LandingLocationIn(required=True)
+    type = LandingTypeIn(required=True)
+
+
+class SpacecraftIn(Record):
+    model = models.Spacecraft
+    components = ("SpacecraftNormal", "SpacecraftDetailed", "SpacecraftEndpointDetailed")
+    required_columns = ("name",)
+    id = Integer(required=True)
+    url = Text()
+    image = ImageIn(allow_null=True, required=False)
+    time_in_space = Duration(allow_null=True, source="time_in_space_s")
+    time_docked = Duration(allow_null=True, source="time_docked_s")
+    status = SpacecraftStatusIn(required=True)
+    spacecraft_config = SpacecraftConfigIn(required=True)
+    fastest_turnaround = Duration(allow_null=True, source="fastest_turnaround_s")
+
+    def get_fields(self):
+        fields = super().get_fields()
+        # The detailed form lists the spacecraft's flights, each naming the spacecraft again.
+        fields["flights"] = SpacecraftFlightIn(many=True, required=False)
+        return fields
+
+
+class SpacecraftFlightIn(Record):
+    model = models.SpacecraftFlight
+    components = ("SpacecraftFlightMini", "SpacecraftFlightNormal", "SpacecraftFlightDetailed")
+    id = Integer(required=True)
+    url = Text()
+    spacecraft = SpacecraftIn(required=True)
+    launch = LaunchIn(required=True)
+    landing = LandingIn(allow_null=True, required=False)
+    # Crews belong to the astronauts domain: kept as documents.
+    launch_crew = Raw()
+    onboard_crew = Raw()
+    landing_crew = Raw()
+
+    def get_fields(self):
+        fields = super().get_fields()
+        # The detailed form lists the dockings the flight made as the chaser.
+        fields["docking_events"] = DockingEventIn(many=True, required=False)
+        return fields
+
+
+class SpaceStationIn(Record):
+    """Kept as its document, plus the columns its endpoint filters, searches and orders on."""
+
+    model = models.SpaceStation
+    components = (
+        "SpaceStationMini",
+        "SpaceStationNormal",
+        "SpaceStationEndpoint",
+        "SpaceStationDetailedEndpoint",
+    )
+    required_columns = ("name",)
+    keep_document = True
+    id = Integer(required=True)
+    url = Text()
+    status = SpaceStationStatusIn(required=False)
+    type = SpaceStationTypeIn(required=False)
+    owners = AgencyIn(many=True, allow_null=True, required=False)
+
+
+class DockingLocationIn(Lookup):
+    """Kept as its document: what it belongs to may be of another domain."""
+
+    model = models.DockingLocation
+    required_columns = ("name",)
+    keep_document = True
+
+
+class PayloadFlightIn(serializers.Field):
+    """A payload flight (payloads domain): kept as its document."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, dict) or not isinstance(data.get("id"), int):
+            raise serializers.ValidationError("Expected a payload flight object with an id.")
+        return storable(data)
+
+
+class DockingEventIn(Record):
+    model = models.DockingEvent
+    components = (
+        "DockingEventEndpointNormal",
+        "DockingEventEndpointDetailed",
+        "DockingEventForChaserNormal",
+    )
+    required_columns = ("docking",)
+    id = Integer(required=True)
+    url = Text()
+    docking_location = DockingLocationIn(required=True)
+    space_station_target = SpaceStationIn(allow_null=True, required=False)
+    flight_vehicle_target = SpacecraftFlightIn(allow_null=True, required=False)
+    payload_flight_target = PayloadFlightIn()
+    flight_vehicle_chaser = SpacecraftFlightIn(allow_null=True, required=False)
+    space_station_chaser = SpaceStationIn(allow_null=True, required=False)
+    payload_flight_chaser = PayloadFlightIn()

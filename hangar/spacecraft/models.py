@@ -1,0 +1,286 @@
+"""The spacecraft domain of Launch Library 2, stored relationally.
+
+Primary keys are the upstream ids, so imports and syncs upsert in place and every ``url`` Hangar
+builds names the same record as LL2's. Durations are stored as whole seconds (``*_s``): integer
+arithmetic lets the database order by values that grow with time (see ``queries.py``)."""
+
+from django.db import models
+
+from hangar.agencies.models import Agency
+from hangar.core.lookups import NamedLookup
+from hangar.images.models import Image
+from hangar.launches.models import Launch
+
+
+class SpacecraftStatus(NamedLookup):
+    class Meta(NamedLookup.Meta):
+        app_label = "catalog"
+        verbose_name_plural = "spacecraft statuses"
+
+
+class SpacecraftConfigType(NamedLookup):
+    class Meta(NamedLookup.Meta):
+        app_label = "catalog"
+        verbose_name = "spacecraft configuration type"
+
+
+class ConfigStatistics(models.Model):
+    """Launch and landing figures shared by configurations and families, computed from the
+    flights of their spacecraft when Hangar holds them, else as imported."""
+
+    spacecraft_flown = models.IntegerField(null=True, blank=True)
+    total_launch_count = models.IntegerField(null=True, blank=True)
+    successful_launches = models.IntegerField(null=True, blank=True)
+    failed_launches = models.IntegerField(null=True, blank=True)
+    attempted_landings = models.IntegerField(null=True, blank=True)
+    successful_landings = models.IntegerField(null=True, blank=True)
+    failed_landings = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        app_label = "catalog"
+        abstract = True
+
+
+class SpacecraftConfigFamily(ConfigStatistics):
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=200, db_index=True)
+    description = models.CharField(max_length=2048, blank=True, default="")
+    manufacturer = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="families"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    maiden_flight = models.DateField(null=True, blank=True)
+
+    class Meta:
+        app_label = "catalog"
+        ordering = ["id"]
+        verbose_name_plural = "spacecraft configuration families"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpacecraftConfig(ConfigStatistics):
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=200, db_index=True)
+    type = models.ForeignKey(SpacecraftConfigType, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="spacecraft_configs")
+    families = models.ManyToManyField(SpacecraftConfigFamily, blank=True, related_name="configs")
+    in_use = models.BooleanField(default=True)
+    image = models.ForeignKey(
+        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    capability = models.CharField(max_length=2048, blank=True, default="")
+    history = models.CharField(max_length=1000, blank=True, default="")
+    details = models.CharField(max_length=1000, blank=True, default="")
+    maiden_flight = models.DateField(null=True, blank=True)
+    height = models.FloatField(null=True, blank=True)
+    diameter = models.FloatField(null=True, blank=True)
+    human_rated = models.BooleanField(default=False)
+    crew_capacity = models.IntegerField(null=True, blank=True)
+    payload_capacity = models.IntegerField(null=True, blank=True)
+    payload_return_capacity = models.IntegerField(null=True, blank=True)
+    flight_life = models.CharField(max_length=2048, null=True, blank=True)
+    wiki_link = models.CharField(max_length=200, blank=True, default="")
+    info_link = models.CharField(max_length=200, blank=True, default="")
+    fastest_turnaround_s = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        app_label = "catalog"
+        ordering = ["id"]
+        verbose_name = "spacecraft configuration"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Spacecraft(models.Model):
+    """A spacecraft. Its statistics are stored so that ordering by them is one query.
+
+    ``time_in_space_s`` and ``time_docked_s`` hold the values at ``stats_as_of`` (epoch seconds);
+    each grows by ``open_flights`` (resp. ``open_dockings``) seconds per second after that.
+    ``stats_due_at`` is the next instant at which a planned flight launches and the stored values
+    must be recomputed. ``has_flight_data``/``has_docking_data`` say whether Hangar holds the
+    flights (docking events) to compute from; without them the imported values are kept.
+    """
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255, db_index=True)
+    serial_number = models.CharField(max_length=255, null=True, blank=True)
+    is_placeholder = models.BooleanField(default=False)
+    image = models.ForeignKey(
+        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.ForeignKey(SpacecraftStatus, on_delete=models.PROTECT, related_name="+")
+    description = models.CharField(max_length=2048, blank=True, default="")
+    spacecraft_config = models.ForeignKey(
+        SpacecraftConfig, on_delete=models.PROTECT, related_name="spacecraft"
+    )
+
+    in_space = models.BooleanField(default=False)
+    time_in_space_s = models.BigIntegerField(null=True, blank=True)
+    time_docked_s = models.BigIntegerField(null=True, blank=True)
+    flights_count = models.IntegerField(null=True, blank=True)
+    mission_ends_count = models.IntegerField(null=True, blank=True)
+    fastest_turnaround_s = models.BigIntegerField(null=True, blank=True)
+    open_flights = models.PositiveSmallIntegerField(default=0)
+    open_dockings = models.PositiveSmallIntegerField(default=0)
+    stats_as_of = models.BigIntegerField(default=0)
+    stats_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    has_flight_data = models.BooleanField(default=False)
+    has_docking_data = models.BooleanField(default=False)
+
+    class Meta:
+        app_label = "catalog"
+        ordering = ["id"]
+        verbose_name_plural = "spacecraft"
+        indexes = [
+            models.Index(fields=["flights_count", "id"], name="spacecraft_flights_count"),
+            models.Index(fields=["mission_ends_count", "id"], name="spacecraft_mission_ends"),
+            models.Index(fields=["time_in_space_s", "id"], name="spacecraft_time_in_space"),
+            models.Index(fields=["time_docked_s", "id"], name="spacecraft_time_docked"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LandingType(NamedLookup):
+    abbrev = models.CharField(max_length=255, blank=True, default="")
+    description = models.CharField(max_length=2048, null=True, blank=True)
+
+
+class LandingLocation(models.Model):
+    """Where a landing happens; its nested location and celestial body are kept as a document."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255, blank=True, default="")
+    document = models.JSONField(default=dict)
+
+    class Meta:
+        app_label = "catalog"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Landing(models.Model):
+    id = models.IntegerField(primary_key=True)
+    attempt = models.BooleanField(default=False)
+    success = models.BooleanField(null=True, blank=True)
+    description = models.CharField(max_length=2048, blank=True, default="")
+    downrange_distance = models.FloatField(null=True, blank=True)
+    landing_location = models.ForeignKey(
+        LandingLocation, on_delete=models.PROTECT, related_name="landings"
+    )
+    type = models.ForeignKey(LandingType, on_delete=models.PROTECT, related_name="landings")
+
+    class Meta:
+        app_label = "catalog"
+        ordering = ["id"]
+
+
+class SpacecraftFlight(models.Model):
+    """One flight of a spacecraft on a launch; ``duration_s`` and ``turn_around_time_s`` are
+    computed from the flights (``stats.py``)."""
+
+    id = models.IntegerField(primary_key=True)
+    spacecraft = models.ForeignKey(Spacecraft, on_delete=models.CASCADE, related_name="flights")
+    launch = models.ForeignKey(Launch, on_delete=models.PROTECT, related_name="spacecraft_flights")
+    landing = models.OneToOneField(
+        Landing, null=True, blank=True, on_delete=models.SET_NULL, related_name="spacecraft_flight"
+    )
+    destination = models.CharField(max_length=255, null=True, blank=True)
+    mission_end = models.DateTimeField(null=True, blank=True)
+    duration_s = models.BigIntegerField(null=True, blank=True)
+    turn_around_time_s = models.BigIntegerField(null=True, blank=True)
+    # Crews belong to the astronauts domain: kept as the upstream gave them.
+    launch_crew = models.JSONField(default=list, blank=True)
+    onboard_crew = models.JSONField(default=list, blank=True)
+    landing_crew = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        app_label = "catalog"
+        ordering = ["id"]
+
+
+class SpaceStationStatus(NamedLookup):
+    class Meta(NamedLookup.Meta):
+        app_label = "catalog"
+        verbose_name_plural = "space station statuses"
+
+
+class SpaceStationType(NamedLookup):
+    pass
+
+
+class SpaceStation(models.Model):
+    """A space station: the upstream document, served in the schema's shape, plus the columns
+    its endpoint filters, searches and orders on."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255, db_index=True)
+    status = models.ForeignKey(
+        SpaceStationStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    type = models.ForeignKey(
+        SpaceStationType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    founded = models.DateField(null=True, blank=True)
+    owners = models.ManyToManyField(Agency, blank=True, related_name="space_stations")
+    onboard_crew = models.IntegerField(null=True, blank=True)
+    docked_vehicles = models.IntegerField(null=True, blank=True)
+    volume = models.IntegerField(null=True, blank=True)
+    document = models.JSONField(default=dict)
+
+    class Meta:
+        app_label = "catalog"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DockingLocation(NamedLookup):
+    document = models.JSONField(default=dict)
+
+
+class DockingEvent(models.Model):
+    """A docking: a chaser (a spacecraft flight, a station or a payload flight) docks with a
+    target. Payload flights belong to another domain and are kept as documents."""
+
+    id = models.IntegerField(primary_key=True)
+    flight_vehicle_chaser = models.ForeignKey(
+        SpacecraftFlight,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="docking_events",
+    )
+    docking = models.DateTimeField(db_index=True)
+    departure = models.DateTimeField(null=True, blank=True, db_index=True)
+    docking_location = models.ForeignKey(
+        DockingLocation, on_delete=models.PROTECT, related_name="events"
+    )
+    space_station_target = models.ForeignKey(
+        SpaceStation, null=True, blank=True, on_delete=models.PROTECT, related_name="docking_events"
+    )
+    flight_vehicle_target = models.ForeignKey(
+        SpacecraftFlight,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="docked_by",
+    )
+    payload_flight_target = models.JSONField(null=True, blank=True)
+    space_station_chaser = models.ForeignKey(
+        SpaceStation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    payload_flight_chaser = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        app_label = "catalog"
+        ordering = ["id"]

@@ -1,0 +1,239 @@
+"""One queryset builder per resource and level of the spacecraft domain: all the joins and
+prefetches a serializer of ``serializers/`` needs, so that a page costs the same number of queries
+whatever its size (the tests pin the counts).
+
+To-many relations are prefetched into plain lists (``to_attr``: ``family_list``,
+``config_list``, ``flight_list``, ``docking_event_list``), which the serializers read. The
+``*_joins(path)``/``*_prefetches(path)`` helpers describe one nested object at ``path`` (``""``
+for the resource itself) so that every place that nests it loads it the same way. Shared by the
+resources, the exporter and the tests.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F, Prefetch, QuerySet, Value
+
+from hangar.agencies.queries import agency_normal_joins, agency_normal_prefetches
+from hangar.core.queries import at
+from hangar.images.queries import image_joins, image_variants
+from hangar.spacecraft.models import (
+    DockingEvent,
+    Landing,
+    Spacecraft,
+    SpacecraftConfig,
+    SpacecraftConfigFamily,
+    SpacecraftFlight,
+    SpaceStation,
+)
+
+
+def families_normal() -> QuerySet[SpacecraftConfigFamily]:
+    return SpacecraftConfigFamily.objects.select_related("manufacturer__type", "parent").order_by(
+        "id"
+    )
+
+
+def families_detailed() -> QuerySet[SpacecraftConfigFamily]:
+    return (
+        SpacecraftConfigFamily.objects.select_related(
+            *agency_normal_joins("manufacturer"), "parent__manufacturer__type"
+        )
+        .prefetch_related(*agency_normal_prefetches("manufacturer"))
+        .order_by("id")
+    )
+
+
+def config_normal_joins(path: str = "") -> list[str]:
+    return [at(path, "type"), at(path, "agency__type"), *image_joins(at(path, "image"))]
+
+
+def config_normal_prefetches(path: str = "") -> list:
+    return [
+        image_variants(at(path, "image")),
+        Prefetch(at(path, "families"), queryset=families_normal(), to_attr="family_list"),
+    ]
+
+
+def config_detailed_joins(path: str = "") -> list[str]:
+    return [
+        at(path, "type"),
+        *agency_normal_joins(at(path, "agency")),
+        *image_joins(at(path, "image")),
+    ]
+
+
+def config_detailed_prefetches(path: str = "") -> list:
+    return [
+        image_variants(at(path, "image")),
+        *agency_normal_prefetches(at(path, "agency")),
+        Prefetch(at(path, "families"), queryset=families_detailed(), to_attr="family_list"),
+    ]
+
+
+# --- configurations and families ------------------------------------------------------------
+
+
+def spacecraft_configs_normal() -> QuerySet[SpacecraftConfig]:
+    return SpacecraftConfig.objects.select_related(*config_normal_joins()).prefetch_related(
+        *config_normal_prefetches()
+    )
+
+
+def spacecraft_configs_detailed() -> QuerySet[SpacecraftConfig]:
+    return SpacecraftConfig.objects.select_related(*config_detailed_joins()).prefetch_related(
+        *config_detailed_prefetches()
+    )
+
+
+def families_mini() -> QuerySet[SpacecraftConfigFamily]:
+    return SpacecraftConfigFamily.objects.all()
+
+
+def families_endpoint_detailed() -> QuerySet[SpacecraftConfigFamily]:
+    """The detailed family, its parent at the normal level, and its configurations."""
+    return families_detailed().prefetch_related(
+        Prefetch(
+            "configs", queryset=spacecraft_configs_normal().order_by("id"), to_attr="config_list"
+        )
+    )
+
+
+# --- spacecraft -----------------------------------------------------------------------------
+
+
+def flights_for_spacecraft() -> QuerySet[SpacecraftFlight]:
+    """A spacecraft's own flights; their nested spacecraft is the parent object itself."""
+    return SpacecraftFlight.objects.select_related(
+        "launch", "landing__landing_location", "landing__type"
+    ).order_by(F("launch__net").asc(nulls_last=True), "id")
+
+
+def spacecraft_normal() -> QuerySet[Spacecraft]:
+    return Spacecraft.objects.select_related(
+        "status", *image_joins("image"), *config_normal_joins("spacecraft_config")
+    ).prefetch_related(image_variants("image"), *config_normal_prefetches("spacecraft_config"))
+
+
+def spacecraft_endpoint_detailed() -> QuerySet[Spacecraft]:
+    """``SpacecraftEndpointDetailed``: the detailed configuration, and the flights, whose nested
+    spacecraft is the parent object (its normal configuration is covered by the detailed
+    joins)."""
+    return Spacecraft.objects.select_related(
+        "status",
+        *image_joins("image"),
+        *config_detailed_joins("spacecraft_config"),
+    ).prefetch_related(
+        image_variants("image"),
+        *config_detailed_prefetches("spacecraft_config"),
+        Prefetch("flights", queryset=flights_for_spacecraft(), to_attr="flight_list"),
+    )
+
+
+def with_live_durations(queryset: QuerySet[Spacecraft], now_epoch: int) -> QuerySet[Spacecraft]:
+    """Annotate the current time in space and time docked, for ordering: the stored value plus
+    the seconds elapsed since, for each flight (docking) still open."""
+    elapsed = Value(now_epoch) - F("stats_as_of")
+    return queryset.annotate(
+        time_in_space_live=F("time_in_space_s") + F("open_flights") * elapsed,
+        time_docked_live=F("time_docked_s") + F("open_dockings") * elapsed,
+    )
+
+
+# --- flights, docking events, landings, stations ---------------------------------------------
+
+
+def flight_normal_joins(path: str = "") -> list[str]:
+    """A flight with its normal spacecraft, launch and landing."""
+    return [
+        at(path, "launch"),
+        at(path, "landing__landing_location"),
+        at(path, "landing__type"),
+        at(path, "spacecraft__status"),
+        *image_joins(at(path, "spacecraft__image")),
+        *config_normal_joins(at(path, "spacecraft__spacecraft_config")),
+    ]
+
+
+def flight_normal_prefetches(path: str = "") -> list:
+    return [
+        image_variants(at(path, "spacecraft__image")),
+        *config_normal_prefetches(at(path, "spacecraft__spacecraft_config")),
+    ]
+
+
+def docking_events_for_chaser() -> QuerySet[DockingEvent]:
+    return (
+        DockingEvent.objects.select_related(
+            "docking_location",
+            "space_station_target",
+            *flight_normal_joins("flight_vehicle_target"),
+        )
+        .prefetch_related(*flight_normal_prefetches("flight_vehicle_target"))
+        .order_by("docking", "id")
+    )
+
+
+def spacecraft_flights_normal() -> QuerySet[SpacecraftFlight]:
+    return SpacecraftFlight.objects.select_related(*flight_normal_joins()).prefetch_related(
+        *flight_normal_prefetches()
+    )
+
+
+def spacecraft_flights_detailed() -> QuerySet[SpacecraftFlight]:
+    return SpacecraftFlight.objects.select_related(
+        "launch",
+        "landing__landing_location",
+        "landing__type",
+        "spacecraft__status",
+        *image_joins("spacecraft__image"),
+        *config_detailed_joins("spacecraft__spacecraft_config"),
+    ).prefetch_related(
+        image_variants("spacecraft__image"),
+        *config_detailed_prefetches("spacecraft__spacecraft_config"),
+        Prefetch(
+            "docking_events", queryset=docking_events_for_chaser(), to_attr="docking_event_list"
+        ),
+    )
+
+
+def docking_events() -> QuerySet[DockingEvent]:
+    return DockingEvent.objects.select_related(
+        "docking_location",
+        "space_station_target",
+        "space_station_chaser",
+        *flight_normal_joins("flight_vehicle_target"),
+        *flight_normal_joins("flight_vehicle_chaser"),
+    ).prefetch_related(
+        *flight_normal_prefetches("flight_vehicle_target"),
+        *flight_normal_prefetches("flight_vehicle_chaser"),
+    )
+
+
+def landings_with_flight() -> QuerySet[Landing]:
+    """Landings with their spacecraft flight at the normal level (list and normal modes)."""
+    return Landing.objects.select_related(
+        "landing_location", "type", *flight_normal_joins("spacecraft_flight")
+    ).prefetch_related(*flight_normal_prefetches("spacecraft_flight"))
+
+
+def landings_detailed() -> QuerySet[Landing]:
+    return Landing.objects.select_related(
+        "landing_location",
+        "type",
+        "spacecraft_flight__launch",
+        "spacecraft_flight__spacecraft__status",
+        *image_joins("spacecraft_flight__spacecraft__image"),
+        *config_detailed_joins("spacecraft_flight__spacecraft__spacecraft_config"),
+    ).prefetch_related(
+        image_variants("spacecraft_flight__spacecraft__image"),
+        *config_detailed_prefetches("spacecraft_flight__spacecraft__spacecraft_config"),
+        Prefetch(
+            "spacecraft_flight__docking_events",
+            queryset=docking_events_for_chaser(),
+            to_attr="docking_event_list",
+        ),
+    )
+
+
+def space_stations() -> QuerySet[SpaceStation]:
+    return SpaceStation.objects.all()

@@ -1,0 +1,1 @@
+"""The spacecraft domain's endpoints, one module each."""

@@ -1,0 +1,116 @@
+"""Spacecraft flights at every level, the docking events they take part in, and landings."""
+
+from hangar.core.fields import (
+    DocumentField,
+    DurationField,
+    OtherDomainField,
+    ResourceUrlField,
+    ResponseModeField,
+)
+from hangar.core.serializers import SchemaSerializer
+from hangar.spacecraft import models
+from hangar.spacecraft.serializers.spacecraft import (
+    FlightFields,
+    Landing,
+    SpacecraftDetailed,
+    SpacecraftFlightNormal,
+)
+from hangar.spacecraft.serializers.stations import (
+    DockingLocation,
+    SpaceStationMini,
+    SpaceStationNormal,
+)
+
+
+class SpacecraftFlightMini(FlightFields):
+    launch = DocumentField("LaunchMini", source="launch.document")
+    landing = Landing(read_only=True, allow_null=True)
+    duration = DurationField(source="duration_s", allow_null=True)
+    turn_around_time = DurationField(source="turn_around_time_s", allow_null=True)
+
+
+class DockingEventForChaserNormal(SchemaSerializer):
+    model = models.DockingEvent
+    url = ResourceUrlField("docking_events")
+    docking_location = DockingLocation(read_only=True)
+    space_station_target = SpaceStationNormal(read_only=True, allow_null=True)
+    flight_vehicle_target = SpacecraftFlightNormal(read_only=True, allow_null=True)
+    payload_flight_target = DocumentField("PayloadFlightNormal", allow_null=True)
+
+
+class SpacecraftFlightDetailed(FlightFields):
+    spacecraft = SpacecraftDetailed(read_only=True)
+    landing = Landing(read_only=True, allow_null=True)
+    duration = DurationField(source="duration_s", allow_null=True)
+    turn_around_time = DurationField(source="turn_around_time_s", allow_null=True)
+    response_mode = ResponseModeField()
+    launch_crew = DocumentField("AstronautFlight", many=True)
+    onboard_crew = DocumentField("AstronautFlight", many=True)
+    landing_crew = DocumentField("AstronautFlight", many=True)
+    docking_events = DockingEventForChaserNormal(
+        many=True, read_only=True, source="docking_event_list"
+    )
+
+
+class SpacecraftFlightMiniSerializerNoLanding(FlightFields):
+    launch = DocumentField("LaunchMini", source="launch.document")
+    duration = DurationField(source="duration_s", allow_null=True)
+    turn_around_time = DurationField(source="turn_around_time_s", allow_null=True)
+
+
+class SpacecraftFlightNormalSerializerNoLanding(FlightFields):
+    duration = DurationField(source="duration_s", allow_null=True)
+    turn_around_time = DurationField(source="turn_around_time_s", allow_null=True)
+    response_mode = ResponseModeField()
+
+
+class SpacecraftFlightDetailedSerializerNoLanding(SpacecraftFlightDetailed):
+    """The detailed flight nested in its own landing: the same, without the landing."""
+
+    landing = None
+
+
+class DockingEventEndpointNormal(SchemaSerializer):
+    model = models.DockingEvent
+    url = ResourceUrlField("docking_events")
+    docking_location = DockingLocation(read_only=True)
+    space_station_target = SpaceStationMini(read_only=True, allow_null=True)
+    flight_vehicle_target = SpacecraftFlightMini(read_only=True, allow_null=True)
+    payload_flight_target = DocumentField("PayloadFlightMini", allow_null=True)
+    response_mode = ResponseModeField()
+    flight_vehicle_chaser = SpacecraftFlightMini(read_only=True, allow_null=True)
+    space_station_chaser = SpaceStationMini(read_only=True, allow_null=True)
+    payload_flight_chaser = DocumentField("PayloadFlightMini", allow_null=True)
+
+
+class DockingEventEndpointDetailed(DockingEventEndpointNormal):
+    flight_vehicle_chaser = SpacecraftFlightNormal(read_only=True, allow_null=True)
+    space_station_chaser = SpaceStationNormal(read_only=True, allow_null=True)
+    payload_flight_chaser = DocumentField("PayloadFlightNormal", allow_null=True)
+
+
+class LandingFields(Landing):
+    abstract = True
+    response_mode = ResponseModeField()
+    # First stages and payload flights belong to other domains: Hangar holds none.
+    firststage = OtherDomainField()
+    spacecraftflight = SpacecraftFlightMiniSerializerNoLanding(
+        read_only=True, allow_null=True, source="spacecraft_flight"
+    )
+    payloadflight = OtherDomainField()
+
+
+class LandingEndpointList(LandingFields):
+    pass
+
+
+class LandingEndpointNormal(LandingFields):
+    spacecraftflight = SpacecraftFlightNormalSerializerNoLanding(
+        read_only=True, allow_null=True, source="spacecraft_flight"
+    )
+
+
+class LandingEndpointDetailed(LandingFields):
+    spacecraftflight = SpacecraftFlightDetailedSerializerNoLanding(
+        read_only=True, allow_null=True, source="spacecraft_flight"
+    )
