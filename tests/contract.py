@@ -22,7 +22,9 @@ from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from hangar.core.registry import registry
 from hangar.ll2 import schema as contract
+from hangar.ll2.links import API_PREFIX
 
 REGISTRY_URI = "urn:ll2:2.3.0"
 COMPONENT_REF = "#/components/schemas/"
@@ -31,23 +33,9 @@ SCALAR_KEYWORDS = {"type", "maxLength", "pattern", "minimum", "maximum", "title"
 
 DEFAULT_MODE = "normal"
 
-# The list endpoints of the spacecraft domain, as the schema names them.
+# Every list endpoint Hangar serves, as the registry declares them.
 LIST_PATHS = [
-    "/2.3.0/spacecraft/",
-    "/2.3.0/spacecraft_configurations/",
-    "/2.3.0/spacecraft_configuration_families/",
-    "/2.3.0/spacecraft_flights/",
-    "/2.3.0/docking_events/",
-    "/2.3.0/agencies/",
-    "/2.3.0/space_stations/",
-    "/2.3.0/landings/",
-    "/2.3.0/config/spacecraft_statuses/",
-    "/2.3.0/config/spacecraft_configuration_types/",
-    "/2.3.0/config/agency_types/",
-    "/2.3.0/config/image_licenses/",
-    "/2.3.0/config/image_variant_types/",
-    "/2.3.0/config/docking_locations/",
-    "/2.3.0/config/countries/",
+    f"{API_PREFIX}{resource.path}" for resource in registry.resources() if resource.listed
 ]
 
 # Where the 2.3.0 document is wrong (FACTS.md): real responses carry null in these fields of

@@ -100,6 +100,7 @@ def viewset_for(resource: Resource) -> type[LL2GenericViewSet]:
             "__doc__": endpoint_description(resource.path) or None,
             "__module__": __name__,
             "resource": resource,
+            "modes": resource.modes,
             "filterset_class": resource.filterset,
             "search_fields": list(resource.search_fields),
             "ordering_fields": list(resource.ordering_fields),
