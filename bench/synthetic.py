@@ -25,6 +25,7 @@ from django.db import transaction
 
 from hangar.agencies.models import Agency, AgencyType, Country
 from hangar.images.models import Image, ImageLicense, ImageVariant, ImageVariantType
+from hangar.ingest.write import write_order
 from hangar.launches.models import Launch, LaunchStatus
 from hangar.ll2.projection import project
 from hangar.spacecraft import stats
@@ -41,6 +42,8 @@ from hangar.spacecraft.models import (
     SpacecraftFlight,
     SpacecraftStatus,
     SpaceStation,
+    SpaceStationStatus,
+    SpaceStationType,
 )
 
 LAUNCH_TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "launch-detailed-sputnik-1.json"
@@ -96,6 +99,8 @@ LANDING_TYPES = [
     (4, "Propulsive Landing", "Propulsive", None),
 ]
 STATIONS = {4: "International Space Station", 18: "Tiangong Space Station"}
+STATION_STATUS = {"id": 1, "name": "Active"}
+STATION_TYPE = {"id": 1, "name": "Government"}
 DOCKING_PORTS = {1: "Harmony Forward", 2: "Zvezda Aft", 3: "Rassvet Nadir", 4: "Tianhe Forward"}
 
 NAME_WORDS = [
@@ -193,6 +198,8 @@ class Catalog:
             self.add(LaunchStatus(id=pk, name=name, abbrev=abbrev, description=description))
         for pk, name, abbrev, description in LANDING_TYPES:
             self.add(LandingType(id=pk, name=name, abbrev=abbrev, description=description))
+        self.add(SpaceStationStatus(**STATION_STATUS))
+        self.add(SpaceStationType(**STATION_TYPE))
 
     def image(self, name: str, share: float = 1.0) -> Image | None:
         """An image of ``name`` with probability ``share``; a quarter of them have variants."""
@@ -264,7 +271,8 @@ class Catalog:
                     id=pk,
                     name=f"{NAME_WORDS[pk % len(NAME_WORDS)]} {pk}",
                     description=prose(rng, 2),
-                    manufacturer_id=rng.randint(1, AGENCIES) if rng.random() < 0.7 else None,
+                    # LL2 never serves a detailed family without its manufacturer.
+                    manufacturer_id=rng.randint(1, AGENCIES),
                     parent_id=rng.randint(1, pk - 1) if pk > 10 and rng.random() < 0.25 else None,
                     maiden_flight=date(rng.randint(1961, 2023), rng.randint(1, 12), 1),
                 )
@@ -342,19 +350,40 @@ class Catalog:
 
     def stations(self) -> None:
         for pk, name in STATIONS.items():
+            founded = date(1998 + pk, 11, 20)
             document = {
                 "id": pk,
                 "url": f"{LL2}/space_stations/{pk}/",
                 "name": name,
                 "image": self.template["image"],
+                "status": STATION_STATUS,
+                "founded": founded.isoformat(),
+                "deorbited": None,
+                "description": prose(self.rng, 2),
+                "orbit": "Low Earth Orbit",
+                "type": STATION_TYPE,
             }
-            self.add(SpaceStation(id=pk, name=name, document=document))
+            self.add(
+                SpaceStation(
+                    id=pk,
+                    name=name,
+                    status_id=STATION_STATUS["id"],
+                    type_id=STATION_TYPE["id"],
+                    founded=founded,
+                    document=document,
+                )
+            )
         for pk, name in DOCKING_PORTS.items():
             station = 18 if name.startswith("Tianhe") else 4
             document = {
                 "id": pk,
                 "name": name,
-                "spacestation": {"id": station, "name": STATIONS[station]},
+                "spacestation": {
+                    "id": station,
+                    "url": f"{LL2}/space_stations/{station}/",
+                    "name": STATIONS[station],
+                    "image": None,
+                },
                 "spacecraft": None,
                 "payload": None,
             }
@@ -507,33 +536,10 @@ class Catalog:
     # --- writing ----------------------------------------------------------------------------
 
     def write(self) -> None:
-        """Referenced rows first, so that every foreign key points at a row already written."""
-        order = [
-            AgencyType,
-            Country,
-            ImageLicense,
-            ImageVariantType,
-            Image,
-            ImageVariant,
-            Agency,
-            Agency.countries.through,
-            SpacecraftConfigType,
-            SpacecraftConfigFamily,
-            SpacecraftConfig,
-            SpacecraftConfig.families.through,
-            SpacecraftStatus,
-            Spacecraft,
-            LaunchStatus,
-            Launch,
-            LandingType,
-            LandingLocation,
-            Landing,
-            SpacecraftFlight,
-            SpaceStation,
-            DockingLocation,
-            DockingEvent,
-        ]
-        assert set(order) >= set(self.rows), "a generated model is missing from the write order"
+        """The importer's write order (referenced tables first), then the many-to-many links."""
+        links = [model for model in self.rows if model._meta.auto_created]
+        order = [*write_order(), *links]
+        assert set(order) >= set(self.rows), "a generated model is not a table of the catalog"
         for model in order:
             model.objects.bulk_create(self.rows.get(model, []), batch_size=WRITE_BATCH)
 

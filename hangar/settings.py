@@ -85,7 +85,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+IS_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+if IS_SQLITE and env_bool("DATABASE_READ_ONLY", False):
+    # A file Hangar may not write (a read-only mount, a published snapshot; serve it with
+    # HANGAR_REFRESH_SECONDS=0): SQLite opens it read-only and, since nothing changes it while
+    # served, immutable, so that it needs no journal, -wal or -shm file beside it.
+    database_path = Path(DATABASES["default"]["NAME"]).resolve()
+    DATABASES["default"]["NAME"] = f"{database_path.as_uri()}?mode=ro&immutable=1"
+    DATABASES["default"]["OPTIONS"] = {"uri": True}
+elif IS_SQLITE:
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets readers go on while an import or sync writes.
     DATABASES["default"]["OPTIONS"] = {

@@ -94,6 +94,8 @@ def agency(countries: int = 0, images: bool = False, **fields) -> m.Agency:
 def family(**fields) -> m.SpacecraftConfigFamily:
     pk = fields.pop("id", None) or next_id()
     fields.setdefault("name", f"Family {pk}")
+    if "manufacturer" not in fields:
+        fields["manufacturer"] = agency()
     return m.SpacecraftConfigFamily.objects.create(id=pk, **fields)
 
 

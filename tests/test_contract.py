@@ -11,6 +11,7 @@ from django.db.models import F
 from hangar.core.urls import router
 from hangar.ingest.importer import import_files
 from hangar.ll2 import schema as ll2
+from hangar.ll2.corrections import TARGETS
 from tests import contract
 from tests import factories as f
 from tests import models as m
@@ -226,11 +227,11 @@ def test_checker_allows_null_only_where_the_corrections_say():
 
 
 def test_checker_wants_exactly_one_target_and_one_chaser():
-    event = {name: None for name in contract.contract.component("DockingEventForChaserNormal")}
+    event = {name: None for name in ll2.component("DockingEventForChaserNormal")}
     found = contract.schema_problems(
         event, {"$ref": "#/components/schemas/DockingEventForChaserNormal"}, "$"
     )
-    assert found == [f"$: exactly one of {list(contract.TARGETS)} must be set, not []"]
+    assert found == [f"$: exactly one of {list(TARGETS)} must be set, not []"]
 
 
 # --- filters, search and ordering, as each path's description documents them ---------------

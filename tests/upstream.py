@@ -28,7 +28,8 @@ from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
 LL2 = "https://ll.thespacedevs.com/2.3.0"
 SYNTHETIC_SPACECRAFT = 100
 FIRST_ID = 10001
@@ -207,6 +208,20 @@ def build_database(workdir: Path, now: datetime) -> Path:
     ids = range(FIRST_ID, FIRST_ID + SYNTHETIC_SPACECRAFT)
     synthetic.write_text(json.dumps(synthetic_page(ids, now)), encoding="utf-8")
     hangar("import", *map(str, sorted(DATA_DIR.glob("*.json"))), str(synthetic), env=env)
+    return database
+
+
+def build_synthetic_database(workdir: Path, spacecraft: int) -> Path:
+    """A migrated SQLite catalog holding the benchmark's synthetic catalog (``bench/``)."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    database = workdir / "synthetic.sqlite3"
+    env = hangar_env(database, workdir / "var")
+    hangar("migrate", "--noinput", "-v0", env=env)
+    script = (
+        "import sys, django; sys.path.insert(0, 'bench'); django.setup(); "
+        f"from synthetic import build; build({spacecraft})"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, cwd=ROOT, timeout=300)
     return database
 
 
@@ -416,3 +431,48 @@ def mismatches(expected, actual, where: str = "$"):
             yield from mismatches(value, other, f"{where}[{index}]")
     elif expected != actual:
         yield f"{where}: {expected!r} != {actual!r}"
+
+
+def list_paths() -> list[str]:
+    """Every list endpoint in every mode, as paths under /2.3.0/ (``spacecraft/?mode=detailed``)."""
+    from hangar.core.registry import registry
+
+    paths = []
+    for resource in registry.resources():
+        if not resource.listed:
+            continue
+        modes = list(resource.modes) if len(resource.modes) > 1 else [None]
+        paths += [f"{resource.path}?mode={mode}" if mode else resource.path for mode in modes]
+    return paths
+
+
+def all_pages(get, path: str) -> list:
+    """Every record of a list endpoint, 100 at a time; ``get`` answers a path's JSON."""
+    records, offset = [], 0
+    while True:
+        separator = "&" if "?" in path else "?"
+        page = get(f"/2.3.0/{path}{separator}limit=100&offset={offset}")
+        records += page["results"]
+        if not page["next"]:
+            return records
+        offset += len(page["results"])
+
+
+def compare_catalogs(theirs, ours) -> tuple[list[str], int]:
+    """Where two servers answer differently, list by list and record by record (every mode of
+    every list endpoint, and the detail view of every record); and how many records compared."""
+    differences, compared = [], 0
+    for path in list_paths():
+        expected = all_pages(theirs, path)
+        differences += [
+            f"{path}: {m}" for m in list(mismatches(expected, all_pages(ours, path)))[:3]
+        ]
+        compared += len(expected)
+        if "mode=" in path and not path.endswith("mode=list"):
+            continue
+        for record in expected:
+            detail = f"/2.3.0/{path.split('?')[0]}{record['id']}/"
+            differences += [
+                f"{detail}: {m}" for m in list(mismatches(theirs(detail), ours(detail)))[:3]
+            ]
+    return differences, compared

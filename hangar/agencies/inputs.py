@@ -20,7 +20,7 @@ class AgencyIn(Record):
     required_columns = ("name",)
     id = Integer(required=True)
     url = Text()
-    type = AgencyTypeIn(allow_null=True, required=False)
+    type = AgencyTypeIn(required=False)
     country = CountryIn(many=True, required=False)
     image = ImageIn(allow_null=True, required=False)
     logo = ImageIn(allow_null=True, required=False)

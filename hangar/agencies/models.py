@@ -30,9 +30,7 @@ class Agency(models.Model):
     id = models.IntegerField(primary_key=True)
     name = models.CharField(max_length=200, db_index=True)
     abbrev = models.CharField(max_length=255, blank=True, default="", db_index=True)
-    type = models.ForeignKey(
-        AgencyType, null=True, blank=True, on_delete=models.PROTECT, related_name="agencies"
-    )
+    type = models.ForeignKey(AgencyType, on_delete=models.PROTECT, related_name="agencies")
     featured = models.BooleanField(default=False)
     countries = models.ManyToManyField(Country, blank=True, related_name="agencies")
     description = models.CharField(max_length=2048, null=True, blank=True)

@@ -19,7 +19,7 @@ class AgencyMini(SharedSerializer):
     model = models.Agency
     response_mode = ResponseModeField()
     url = ResourceUrlField("agencies")
-    type = AgencyType(read_only=True, allow_null=True)
+    type = AgencyType(read_only=True)
 
 
 class AgencyNormal(AgencyMini):

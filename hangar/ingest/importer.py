@@ -19,7 +19,7 @@ from django.db import transaction
 from hangar.core.batch import Batch, BatchError
 from hangar.core.collect import Collector
 from hangar.core.registry import registry
-from hangar.ingest.write import WriteCounts, write_batch
+from hangar.ingest.write import RowsRefused, WriteCounts, write_batch
 from hangar.ll2.links import API_VERSION, resource_of
 
 SUPPORTED_VERSION = API_VERSION
@@ -179,15 +179,23 @@ def apply_batch(batch: Batch, records: int, now: datetime | None = None) -> Impo
     """Write a collected batch in one transaction and refresh the statistics it affects."""
     now = now or datetime.now(UTC)
     refreshes = registry.refreshes()
-    with transaction.atomic():
-        before = {refresh.name: refresh.affected(batch) for refresh in refreshes}
-        counts = write_batch(batch, int(now.timestamp()))
-        for refresh in refreshes:
-            if counts.touched:
-                refresh.refresh(before[refresh.name] | refresh.affected(batch), now)
-            # Planned flights that launched since the last refresh, with the same commit.
-            refresh.due(now)
+    try:
+        with transaction.atomic():
+            counts = write_and_refresh(batch, refreshes, now)
+    except RowsRefused as refused:
+        raise ImportRefused(refused.lines, len(refused.lines)) from None
     return ImportReport(records=records, counts=counts)
+
+
+def write_and_refresh(batch: Batch, refreshes, now: datetime) -> WriteCounts:
+    before = {refresh.name: refresh.affected(batch) for refresh in refreshes}
+    counts = write_batch(batch, int(now.timestamp()))
+    for refresh in refreshes:
+        if counts.touched:
+            refresh.refresh(before[refresh.name] | refresh.affected(batch), now)
+        # Planned flights that launched since the last refresh, with the same commit.
+        refresh.due(now)
+    return counts
 
 
 def import_files(paths: Iterable[Path | str], now: datetime | None = None) -> ImportReport:

@@ -10,8 +10,9 @@ from graphlib import TopologicalSorter
 
 from django.apps import apps
 
-from hangar.core.batch import Batch, merge_documents
+from hangar.core.batch import Batch, BatchError, merge_documents
 from hangar.core.registry import registry
+from hangar.ll2.floor import missing
 
 
 @cache
@@ -52,6 +53,14 @@ def existing_rows(model, pks) -> dict:
     return found
 
 
+class RowsRefused(BatchError):
+    """Records the catalog cannot hold as they are; ``lines`` name each record and field."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
 def write_batch(batch: Batch, now_epoch: int) -> WriteCounts:
     counts = WriteCounts()
     for model in write_order():
@@ -63,6 +72,10 @@ def write_batch(batch: Batch, now_epoch: int) -> WriteCounts:
         rule = registry.write_rule(model)
         if rule is not None:
             rule.prepare(rows, existing, batch, now_epoch)
+        merge_held_documents(rows, existing)
+        problems = incomplete(model, rows, existing, entries)
+        if problems:
+            raise RowsRefused(problems)
         upsert(model, rows, existing, counts)
     for (model, name), relation in batch.relations.items():
         write_relation(model, name, {pk: targets for pk, (_, targets) in relation.items()}, counts)
@@ -95,8 +108,6 @@ def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> None:
             counts.created[label] += 1
             counts.touched[model].add(pk)
             continue
-        if "document" in values:
-            values["document"] = merge_documents(current.document, values["document"])
         changed = [
             name for name, value in values.items() if not same(getattr(current, name), value)
         ]
@@ -112,6 +123,52 @@ def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> None:
     model.objects.bulk_create(to_create, batch_size=CHUNK)
     if to_update:
         model.objects.bulk_update(to_update, sorted(changed_fields), batch_size=CHUNK)
+
+
+def merge_held_documents(rows: dict, existing: dict) -> None:
+    """A document merged into the one held: what a copy leaves out is kept."""
+    for pk, values in rows.items():
+        if "document" in values and pk in existing:
+            values["document"] = merge_documents(existing[pk].document, values["document"])
+
+
+@cache
+def required_columns(model) -> tuple[str, ...]:
+    """Columns a new row cannot do without: not null, no default, and not a text column (which
+    Django fills with an empty string)."""
+    return tuple(
+        field.attname
+        for field in model._meta.concrete_fields
+        if not (field.null or field.primary_key or field.has_default())
+        and not (field.empty_strings_allowed and not field.is_relation)
+    )
+
+
+def incomplete(model, rows: dict, existing: dict, entries: dict) -> list[str]:
+    """What the batch lacks to write these rows so that nothing is served as null where the
+    official document allows none: the columns of a record the catalog does not hold yet, and
+    what a stored document lacks of the component it is served as (``hangar.ll2.floor``)."""
+    label = model._meta.verbose_name
+    component = getattr(model, "document_component", None)
+    problems = []
+    for pk, values in rows.items():
+        where = f"{entries[pk].source}: {label} {pk}"
+        if pk not in existing:
+            absent = [name.removesuffix("_id") for name in required_columns(model)]
+            absent = [name for name in absent if values.get(f"{name}_id", values.get(name)) is None]
+            if absent:
+                problems.append(
+                    f"{where}: {', '.join(absent)}: required for a record the catalog does not "
+                    "hold yet, and no copy of it in the input gives it."
+                )
+        if component and "document" in values:
+            lacking = missing(values["document"], component)
+            if lacking:
+                problems.append(
+                    f"{where}: {', '.join(lacking)}: served as {component}, which never lets "
+                    "them be null, and no copy in the input or the catalog gives them."
+                )
+    return problems
 
 
 def write_relation(model, name: str, wanted: dict, counts: WriteCounts) -> None:

@@ -52,3 +52,12 @@ def default_mode(name: str) -> str | None:
     """The ``response_mode`` a component declares (LL2's label for its level of detail)."""
     prop = resolve(component(name)).get("properties", {}).get("response_mode", {})
     return prop.get("default")
+
+
+def nullable(name: str, prop: str) -> bool:
+    """Whether property ``prop`` of component ``name`` may be null, as the document says or as
+    the corrections of ``corrections.py`` say where the document is wrong."""
+    from hangar.ll2.corrections import corrected_nullable
+
+    declared = resolve(component(name))["properties"][prop]
+    return bool(declared.get("nullable")) or corrected_nullable(name, prop)

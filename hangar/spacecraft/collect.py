@@ -91,7 +91,30 @@ def space_station(c: Collector, data: dict | None, depth: int):
         c.relate(m.SpaceStation, "owners", data["id"], owners, depth)
     c.add(m.SpaceStation, data["id"], row, depth)
     documented_agencies(c, data.get("document"), depth)
+    station_dockings(c, data, depth)
     return data["id"]
+
+
+def station_dockings(c: Collector, data: dict, depth: int) -> None:
+    """The docking ports of a detailed station, what is docked at each and the dockings in
+    progress: records of their own, which answer on their endpoints."""
+    station = {
+        "id": data["id"],
+        "url": data.get("url"),
+        "name": data["name"],
+        "image": (data.get("document") or {}).get("image"),
+    }
+    for port in data.get("docking_location", []):
+        document = {**port, "spacestation": station, "spacecraft": None, "payload": None}
+        document.pop("currently_docked", None)
+        c.add(
+            m.DockingLocation, port["id"], {"name": port["name"], "document": document}, depth + 1
+        )
+        if port.get("currently_docked"):
+            docked = port["currently_docked"]
+            docking_event(c, docked, depth + 2, station=data["id"], location=port["id"])
+    for event in data.get("active_docking_events", []):
+        docking_event(c, event, depth + 1, station=data["id"])
 
 
 def docking_location(c: Collector, data: dict, depth: int):
@@ -99,9 +122,12 @@ def docking_location(c: Collector, data: dict, depth: int):
     return data["id"]
 
 
-def docking_event(c: Collector, data: dict, depth: int, chaser=None):
+def docking_event(c: Collector, data: dict, depth: int, chaser=None, station=None, location=None):
+    """A docking event; nested under its chaser, its station or its port, it does not repeat
+    them (``chaser``, ``station``, ``location`` say which they are)."""
     row = c.scalars(m.DockingEvent, data)
-    row["docking_location_id"] = docking_location(c, data["docking_location"], depth + 1)
+    if "docking_location" in data:
+        row["docking_location_id"] = docking_location(c, data["docking_location"], depth + 1)
     for name, collect in (
         ("space_station_target", space_station),
         ("space_station_chaser", space_station),
@@ -111,6 +137,10 @@ def docking_event(c: Collector, data: dict, depth: int, chaser=None):
         c.related(row, data, name, lambda d, n, collect=collect: collect(c, d, n), depth)
     if chaser is not None:
         row["flight_vehicle_chaser_id"] = chaser
+    if station is not None:
+        row["space_station_target_id"] = station
+    if location is not None:
+        row["docking_location_id"] = location
     c.add(m.DockingEvent, data["id"], row, depth)
     documented_agencies(
         c, [data.get("payload_flight_target"), data.get("payload_flight_chaser")], depth

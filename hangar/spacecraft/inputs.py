@@ -43,7 +43,7 @@ class SpacecraftConfigFamilyIn(Record):
     )
     required_columns = ("name",)
     id = Integer(required=True)
-    manufacturer = AgencyIn(allow_null=True, required=False)
+    manufacturer = AgencyIn(required=False)
 
     def get_fields(self):
         fields = super().get_fields()
@@ -145,6 +145,14 @@ class SpaceStationIn(Record):
     type = SpaceStationTypeIn(required=False)
     owners = AgencyIn(many=True, allow_null=True, required=False)
 
+    def get_fields(self):
+        fields = super().get_fields()
+        # The detailed form lists the docking ports, each with what is docked at it, and the
+        # dockings in progress.
+        fields["docking_location"] = StationDockingLocationIn(many=True, required=False)
+        fields["active_docking_events"] = StationDockingEventIn(many=True, required=False)
+        return fields
+
 
 class DockingLocationIn(Lookup):
     """Kept as its document: what it belongs to may be of another domain."""
@@ -185,3 +193,18 @@ class DockingEventIn(Record):
     flight_vehicle_chaser = SpacecraftFlightIn(allow_null=True, required=False)
     space_station_chaser = SpaceStationIn(allow_null=True, required=False)
     payload_flight_chaser = PayloadFlightIn()
+
+
+class StationDockingEventIn(DockingEventIn):
+    """A docking nested in a station's detail: its target is the station, and under a docking
+    port, the port is where it docked."""
+
+    docking_location = DockingLocationIn(required=False)
+
+
+class StationDockingLocationIn(Lookup):
+    """A docking port nested in its station's detail, with the docking in progress there."""
+
+    model = models.DockingLocation
+    required_columns = ("name",)
+    currently_docked = StationDockingEventIn(allow_null=True, required=False)

@@ -45,9 +45,7 @@ class SpacecraftConfigFamily(ConfigStatistics):
     id = models.IntegerField(primary_key=True)
     name = models.CharField(max_length=200, db_index=True)
     description = models.CharField(max_length=2048, blank=True, default="")
-    manufacturer = models.ForeignKey(
-        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="families"
-    )
+    manufacturer = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="families")
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
@@ -235,6 +233,8 @@ class SpaceStation(models.Model):
     docked_vehicles = models.IntegerField(null=True, blank=True)
     volume = models.IntegerField(null=True, blank=True)
     document = models.JSONField(default=dict)
+    # The component the document must fill without a null where the schema allows none.
+    document_component = "SpaceStationNormal"
 
     class Meta:
         app_label = "catalog"
@@ -246,6 +246,8 @@ class SpaceStation(models.Model):
 
 class DockingLocation(NamedLookup):
     document = models.JSONField(default=dict)
+    # The component the document must fill without a null where the schema allows none.
+    document_component = "DockingLocation"
 
 
 class DockingEvent(models.Model):

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 from hangar.ingest import verify
-from hangar.ingest.importer import MAX_LISTED_ERRORS, apply_batch
+from hangar.ingest.importer import MAX_LISTED_ERRORS, ImportRefused, apply_batch
 from hangar.ingest.sync.checkpoint import SyncState
 from hangar.ingest.sync.client import (
     Budget,
@@ -113,7 +113,7 @@ class Run:
         )
         crawler = self.crawl(plan, budget, history)
         spent = self.spent_line(budget, crawler.reports)
-        report = apply_batch(crawler.batch, crawler.records)
+        report = self.apply(crawler, budget)
         pages = [page for s in streams_of(plan) for page in self.state.pages(s.name)]
         found = verify.differences(pages)
         verify.write_report(self.state.quality_report, found)
@@ -132,6 +132,20 @@ class Run:
             *report.lines(),
             *self.quality_lines(found),
         ]
+
+    def apply(self, crawler: Crawler, budget: Budget):
+        try:
+            return apply_batch(crawler.batch, crawler.records)
+        except ImportRefused as refused:
+            raise SyncFailed(
+                [
+                    "Sync refused: the upstream's records cannot be held as they are; nothing "
+                    "was changed.",
+                    *listed(refused.errors),
+                    f"{kept(self.state.page_count()).capitalize()}: rerun once it is fixed.",
+                    self.spent_line(budget, crawler.reports),
+                ]
+            ) from None
 
     def crawl(self, plan: dict, budget: Budget, history: dict) -> Crawler:
         progress = Progress(self.options.progress, budget, self.tally, self.note)

@@ -17,12 +17,12 @@ class SpacecraftConfigFamilyMini(SharedSerializer):
 
 
 class SpacecraftConfigFamilyNormal(SpacecraftConfigFamilyMini):
-    manufacturer = AgencyMini(read_only=True, allow_null=True)
+    manufacturer = AgencyMini(read_only=True)
     parent = SpacecraftConfigFamilyMini(read_only=True, allow_null=True)
 
 
 class SpacecraftConfigFamilyDetailed(SpacecraftConfigFamilyNormal):
-    manufacturer = AgencyNormal(read_only=True, allow_null=True)
+    manufacturer = AgencyNormal(read_only=True)
     parent = SpacecraftConfigFamilyNormal(read_only=True, allow_null=True)
 
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from django.core.management.base import BaseCommand
+from django.core.wsgi import get_wsgi_application
 from gunicorn.app.base import BaseApplication
 
 
@@ -19,9 +20,8 @@ class HangarServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from hangar.wsgi import application
-
-        return application
+        # The project's WSGI application (``hangar.wsgi``), set up in this process.
+        return get_wsgi_application()
 
 
 class Command(BaseCommand):

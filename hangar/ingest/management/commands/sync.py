@@ -20,6 +20,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        self.add_what_arguments(parser)
+        self.add_how_arguments(parser)
+
+    def add_what_arguments(self, parser):
+        """What to sync: from where, within which budget, which endpoints."""
         parser.add_argument(
             "--upstream", default=DEFAULT_UPSTREAM, help=f"base URL (default {DEFAULT_UPSTREAM})"
         )
@@ -49,6 +54,9 @@ class Command(BaseCommand):
             metavar="PATH",
             help="sync only this endpoint (spacecraft/, agencies/ ...); repeatable",
         )
+
+    def add_how_arguments(self, parser):
+        """How to run: resuming, repeating, timeouts, retries, progress."""
         parser.add_argument(
             "--restart", action="store_true", help="drop the checkpoint and start over"
         )

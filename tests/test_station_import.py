@@ -1,0 +1,95 @@
+"""Nothing nested is dropped: importing the detailed document of a station makes what it nests
+(its docking ports, the dockings in progress, the chasing flights, their spacecraft and
+launches) answer on their own endpoints."""
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from hangar.ingest.importer import import_files
+from hangar.ingest.write import write_order
+from tests import contract
+from tests import factories as f
+from tests.conftest import SPUTNIK_LAUNCH, sample
+
+CHASER_KEYS = ("id", "url", "spacecraft", "launch")
+
+
+def get(api, path: str) -> dict:
+    response = api.get(path, {"format": "json"})
+    assert response.status_code == 200, (path, response.content[:300])
+    return response.json()
+
+
+def iss_detailed(api) -> tuple[dict, dict]:
+    """The detailed document of an ISS-shaped station, as LL2 serves it: two ports, each with a
+    spacecraft docked, and the dockings in progress. Built with the factories and read back
+    through the API; returns the document and the ids it nests."""
+    template = sample(SPUTNIK_LAUNCH)["response"]
+    station = f.space_station(id=4, name="International Space Station")
+    ports, events, flights = [], [], []
+    for index, craft in enumerate(f.rich_spacecraft(2, flights=1)):
+        port = f.docking_location(station, name=f"Harmony {index}")
+        docked = f.ago(days=20 + index)
+        flight = f.flight(craft, docked, launch=f.documented_launch(template, docked))
+        events.append(
+            f.docking_between(flight, port, docked + timedelta(hours=6), station=station).id
+        )
+        ports.append(port)
+        flights.append(flight.id)
+    document = get(api, "/2.3.0/space_stations/4/")
+    document["docking_location"] = []
+    for port, event, flight in zip(ports, events, flights, strict=True):
+        detail = get(api, f"/2.3.0/spacecraft_flights/{flight}/")
+        docked = get(api, f"/2.3.0/docking_events/{event}/?mode=detailed")
+        document["docking_location"].append(
+            {
+                "id": port.pk,
+                "name": port.name,
+                "currently_docked": {
+                    **{key: docked[key] for key in ("id", "url", "docking", "departure")},
+                    "flight_vehicle_chaser": {key: detail[key] for key in CHASER_KEYS},
+                    "space_station_chaser": None,
+                    "payload_flight_chaser": None,
+                },
+            }
+        )
+    document["active_docking_events"] = [
+        event
+        for flight in flights
+        for event in get(api, f"/2.3.0/spacecraft_flights/{flight}/")["docking_events"]
+    ]
+    ids = {"ports": [p.pk for p in ports], "events": events, "flights": flights}
+    ids["spacecraft"] = [
+        get(api, f"/2.3.0/spacecraft_flights/{n}/")["spacecraft"]["id"] for n in flights
+    ]
+    return document, ids
+
+
+@pytest.mark.django_db
+def test_a_detailed_station_brings_its_dockings_flights_and_spacecraft(api, tmp_path):
+    document, ids = iss_detailed(api)
+    for model in reversed(write_order()):
+        model.objects.all().delete()
+    path = tmp_path / "iss.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+    report = import_files([path])
+
+    assert "0 rejected" in report.lines()[0]
+    for event, port, flight, craft in zip(
+        ids["events"], ids["ports"], ids["flights"], ids["spacecraft"], strict=True
+    ):
+        served = get(api, f"/2.3.0/docking_events/{event}/")
+        contract.check_response(f"/2.3.0/docking_events/{event}/", served)
+        assert served["docking_location"]["id"] == port
+        assert served["space_station_target"]["id"] == 4
+        assert served["flight_vehicle_chaser"]["id"] == flight
+        for path in (
+            f"/2.3.0/spacecraft_flights/{flight}/",
+            f"/2.3.0/spacecraft/{craft}/",
+            f"/2.3.0/config/docking_locations/{port}/",
+        ):
+            contract.check_response(path, get(api, path))
+        assert get(api, f"/2.3.0/spacecraft_flights/{flight}/")["spacecraft"]["id"] == craft
