@@ -20,84 +20,72 @@ from hangar.ll2.durations import parse_seconds
 from hangar.ll2.schema import properties
 
 
-class Text(serializers.CharField):
+class Optional:
+    """An input field that may be left out (a record at a lower level of detail lacks it),
+    unless declared ``required=True``."""
+
+    defaults: dict = {}
+
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("allow_blank", True)
-        kwargs.setdefault("trim_whitespace", False)
+        for name, value in self.defaults.items():
+            kwargs.setdefault(name, value)
         super().__init__(**kwargs)
 
+
+class Strict(Optional):
+    """A field that refuses a value of another JSON type instead of converting it: ``"12"``
+    is not a number, ``1`` is not ``true``."""
+
+    accepts: tuple[type, ...] = ()
+
     def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
+        if isinstance(data, bool) is not (bool in self.accepts) or not isinstance(
+            data, self.accepts
+        ):
+            self.refuse()
         return super().to_internal_value(data)
 
-
-class Integer(serializers.IntegerField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("min_value", -(2**31))
-        kwargs.setdefault("max_value", 2**31 - 1)
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int):
-            self.fail("invalid")
-        return super().to_internal_value(data)
+    def refuse(self):
+        self.fail("invalid")
 
 
-class Number(serializers.FloatField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int | float):
-            self.fail("invalid")
-        return super().to_internal_value(data)
+class Text(Strict, serializers.CharField):
+    accepts = (str,)
+    defaults = {"allow_blank": True, "trim_whitespace": False}
 
 
-class Boolean(serializers.BooleanField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data):
-        if not isinstance(data, bool):
-            self.fail("invalid")
-        return data
+class Integer(Strict, serializers.IntegerField):
+    accepts = (int,)
+    defaults = {"min_value": -(2**31), "max_value": 2**31 - 1}
 
 
-class Instant(serializers.DateTimeField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, value):
-        if not isinstance(value, str):
-            self.fail("invalid", format="YYYY-MM-DDThh:mm[:ss[.uuuuuu]]Z")
-        return super().to_internal_value(value)
+class Number(Strict, serializers.FloatField):
+    accepts = (int, float)
 
 
-class Day(serializers.DateField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, value):
-        if not isinstance(value, str):
-            self.fail("invalid", format="YYYY-MM-DD")
-        return super().to_internal_value(value)
+class Boolean(Strict, serializers.BooleanField):
+    accepts = (bool,)
 
 
-class Duration(serializers.Field):
+class Instant(Strict, serializers.DateTimeField):
+    accepts = (str,)
+
+    def refuse(self):
+        self.fail("invalid", format="YYYY-MM-DDThh:mm[:ss[.uuuuuu]]Z")
+
+
+class Day(Strict, serializers.DateField):
+    accepts = (str,)
+
+    def refuse(self):
+        self.fail("invalid", format="YYYY-MM-DD")
+
+
+class Duration(Optional, serializers.Field):
     """An ISO 8601 duration (``P22DT14M5S``), kept as whole seconds."""
 
     default_error_messages = {"invalid": "Not an ISO 8601 duration in days and time: {value!r}."}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
 
     def to_internal_value(self, data):
         seconds = parse_seconds(data)
@@ -122,12 +110,8 @@ def storable(document):
     return document
 
 
-class Raw(serializers.Field):
+class Raw(Optional, serializers.Field):
     """A document of another domain (crews, social links, launchers): any JSON array."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
 
     def to_internal_value(self, data):
         if not isinstance(data, list):

@@ -3,7 +3,7 @@ that keeps null out of non-null fields, and the importer read it from here."""
 
 from __future__ import annotations
 
-# Where the 2.3.0 document is wrong (FACTS.md): real responses carry null in these fields of
+# Where the 2.3.0 document is wrong: real responses carry null in these fields of
 # every spacecraft flight component, and the authors' 2.4.0 document marks them nullable. The
 # bundled Sputnik 1 response shows the same null ``landing`` in a payload flight.
 FLIGHT_NULLABLE = {"duration", "turn_around_time", "landing"}

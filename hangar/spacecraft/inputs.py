@@ -5,7 +5,7 @@ records, durations kept in seconds, documents of other domains."""
 from rest_framework import serializers
 
 from hangar.agencies.inputs import AgencyIn
-from hangar.core.inputs import Duration, Integer, Lookup, Raw, Record, Text, storable
+from hangar.core.inputs import Duration, Integer, Lookup, Optional, Raw, Record, Text, storable
 from hangar.images.inputs import ImageIn
 from hangar.launches.inputs import LaunchIn
 from hangar.spacecraft import models
@@ -162,13 +162,10 @@ class DockingLocationIn(Lookup):
     keep_document = True
 
 
-class PayloadFlightIn(serializers.Field):
+class PayloadFlightIn(Optional, serializers.Field):
     """A payload flight (payloads domain): kept as its document."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("allow_null", True)
-        super().__init__(**kwargs)
+    defaults = {"allow_null": True}
 
     def to_internal_value(self, data):
         if not isinstance(data, dict) or not isinstance(data.get("id"), int):
