@@ -473,3 +473,15 @@ def test_urls_follow_the_forwarded_origin_behind_a_proxy(api, db, settings, spac
     ).json()
     assert body["results"][0]["url"].startswith("https://hangar.example/2.3.0/spacecraft/")
     assert body["next"].startswith("https://hangar.example/2.3.0/spacecraft/?")
+
+
+def test_a_stale_spacecraft_costs_two_queries_however_often_a_response_nests_it(
+    api, db, django_assert_num_queries
+):
+    craft = f.rich_spacecraft(1, flights=3)[0]
+    f.flight(craft, f.ago(hours=1))
+    stats.refresh_spacecraft([craft.id], now=f.ago(hours=2))  # before the last flight began
+    fresh = api.get(f"{LIST}{craft.id}/")  # computed for the request: its flights and dockings
+    with django_assert_num_queries(DETAIL_QUERIES + 2):
+        assert api.get(f"{LIST}{craft.id}/").json()["flights_count"] == 4
+    assert fresh.status_code == 200

@@ -106,6 +106,7 @@ class Registry:
         self._write_rules: dict[type[Model], WriteRule] = {}
         self._refreshes: dict[str, Refresh] = {}
         self.discovered = False
+        self.discovering = False
 
     def register(self, *resources: Resource) -> None:
         for resource in resources:
@@ -151,14 +152,20 @@ class Registry:
     def discover(self) -> None:
         """Import the ``resources`` package of every installed Hangar app, each module of it in
         name order: importing a resource module registers it."""
-        if self.discovered:
+        if self.discovered or self.discovering:
             return
-        self.discovered = True
-        for config in apps.get_app_configs():
-            if not config.name.startswith("hangar."):
-                continue
-            for module in resource_modules(config.name):
-                importlib.import_module(module)
+        # A module that fails to import leaves the registry undiscovered (and says why), never
+        # partial: the next call tries again.
+        self.discovering = True
+        try:
+            for config in apps.get_app_configs():
+                if not config.name.startswith("hangar."):
+                    continue
+                for module in resource_modules(config.name):
+                    importlib.import_module(module)
+            self.discovered = True
+        finally:
+            self.discovering = False
 
 
 def resource_modules(package: str) -> Iterator[str]:

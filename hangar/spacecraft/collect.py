@@ -96,8 +96,9 @@ def space_station(c: Collector, data: dict | None, depth: int):
 
 
 def station_dockings(c: Collector, data: dict, depth: int) -> None:
-    """The docking ports of a detailed station, what is docked at each and the dockings in
-    progress: records of their own, which answer on their endpoints."""
+    """The docking ports of a detailed station and what is docked at each: records of their own,
+    which answer on their endpoints. (``active_docking_events`` repeats those dockings without
+    their chasers, so it adds nothing a record could be made of.)"""
     station = {
         "id": data["id"],
         "url": data.get("url"),
@@ -113,8 +114,6 @@ def station_dockings(c: Collector, data: dict, depth: int) -> None:
         if port.get("currently_docked"):
             docked = port["currently_docked"]
             docking_event(c, docked, depth + 2, station=data["id"], location=port["id"])
-    for event in data.get("active_docking_events", []):
-        docking_event(c, event, depth + 1, station=data["id"])
 
 
 def docking_location(c: Collector, data: dict, depth: int):

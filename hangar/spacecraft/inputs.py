@@ -147,10 +147,8 @@ class SpaceStationIn(Record):
 
     def get_fields(self):
         fields = super().get_fields()
-        # The detailed form lists the docking ports, each with what is docked at it, and the
-        # dockings in progress.
+        # The detailed form lists the docking ports, each with what is docked at it.
         fields["docking_location"] = StationDockingLocationIn(many=True, required=False)
-        fields["active_docking_events"] = StationDockingEventIn(many=True, required=False)
         return fields
 
 

@@ -6,8 +6,9 @@ from django.db import migrations, models
 
 
 def refuse_missing_values(apps, schema_editor):
-    """LL2 always gives both; a catalog that lacks one was filled by something else than an LL2
-    import. Say which records, rather than fail on a constraint."""
+    """LL2's detailed records always give both; a catalog lacks one where a record came only as
+    a copy nested at a lower level (a family's parent). Say which records, rather than fail on
+    a constraint."""
     agencies = apps.get_model("catalog", "Agency").objects.filter(type__isnull=True)
     families = apps.get_model("catalog", "SpacecraftConfigFamily").objects.filter(
         manufacturer__isnull=True

@@ -49,9 +49,12 @@ class SpacecraftFields(SharedSerializer):
     def to_representation(self, instance):
         now_epoch = self.context.get("now_epoch")
         if now_epoch is not None and stats.is_stale(instance, now_epoch):
-            # A planned flight began since the statistics were stored: computed for this
-            # response, and stored by the next ``hangar refresh``.
-            instance = stats.as_of(instance, now_epoch)
+            # A planned flight began since the statistics were stored: computed once for this
+            # response (however often it nests the spacecraft), stored by ``hangar refresh``.
+            computed = self.context.setdefault("as_of", {})
+            if instance.pk not in computed:
+                computed[instance.pk] = stats.as_of(instance, now_epoch)
+            instance = computed[instance.pk]
         return super().to_representation(instance)
 
 

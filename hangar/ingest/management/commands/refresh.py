@@ -19,9 +19,10 @@ def refresh_due() -> int:
 class Command(BaseCommand):
     help = (
         "Store the statistics that time has changed since the last import, sync or refresh: "
-        "spacecraft whose planned flight or docking has begun. Responses are right without it "
-        "(computed for each request); this keeps the stored figures, which ordering uses, "
-        "current. `hangar serve` runs it every minute; or run it from cron."
+        "spacecraft whose planned flight or docking has begun. Until it runs, a response "
+        "computes such a spacecraft's own figures for the request; its configuration's "
+        "figures, the in_space filter and ordering use the stored values, which this brings "
+        "up to date. `hangar serve` runs it every minute; or run it from cron."
     )
 
     def add_arguments(self, parser):
