@@ -129,10 +129,6 @@ class Registry:
         self.discover()
         return sorted(self._resources.values(), key=lambda r: (r.rank, r.path))
 
-    def get(self, path: str) -> Resource:
-        self.discover()
-        return self._resources[path]
-
     def importers(self) -> Mapping[str, Resource]:
         """The resources whose records ``hangar import`` reads, by record name."""
         return MappingProxyType({r.name: r for r in self.resources() if r.importable})

@@ -27,10 +27,6 @@ class LL2GenericViewSet(viewsets.GenericViewSet):
     def allowed_methods(self):
         return ["GET"]
 
-    @property
-    def ll2_path(self) -> str:
-        return self.resource.path
-
     def get_view_description(self, html=False):
         """The browsable page shows the endpoint's description from the official schema."""
         text = endpoint_description(self.resource.path)

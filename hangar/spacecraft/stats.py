@@ -356,11 +356,6 @@ def refresh_due(now: datetime | None = None) -> int:
     return len(due)
 
 
-def next_due() -> datetime | None:
-    """When the next planned flight or docking of a spacecraft begins."""
-    return Spacecraft.objects.aggregate(next_due=Min("stats_due_at"))["next_due"]
-
-
 def is_stale(craft: Spacecraft, now_epoch: int) -> bool:
     """Whether a planned flight or docking of ``craft`` has begun since its statistics were
     stored (``refresh_due`` has not run since)."""
