@@ -4,9 +4,10 @@
 50 agencies with countries and images (some images with variants), about 200 configurations
 with types and families (some families with a parent and a manufacturer), statuses and images of
 the spacecraft, and about three flights per spacecraft on launches, some with a landing and some
-with docking events at a space station. Launch documents copy the structure of a real LL2 launch
-(``data/launch-detailed-sputnik-1.json``) at the ``LaunchNormal`` level. The statistics are then
-computed from the flights, as an import computes them.
+with docking events at a space station. Each launch has a provider, a pad at a location on Earth
+and a rocket of one of a few launcher configurations, so that the launch domain's nested objects
+are served and filtered on too. The statistics of both domains are then computed from the
+flights and launches, as an import computes them.
 
 The random source is seeded, so two builds of the same size are the same catalog, dated relative
 to the day they are built on. Import this module once Django is set up.
@@ -14,27 +15,25 @@ to the day they are built on. Import this module once Django is set up.
 
 from __future__ import annotations
 
-import json
 import random
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 from django.db import transaction
 
 from hangar.agencies.models import Agency, AgencyType, Country
 from hangar.images.models import Image, ImageLicense, ImageVariant, ImageVariantType
 from hangar.ingest.write import write_order
-from hangar.launches.models import Launch, LaunchStatus
-from hangar.ll2.projection import project
+from hangar.landings.models import Landing, LandingLocation, LandingType
+from hangar.launchers.models import LauncherConfig, LauncherConfigFamily
+from hangar.launches import stats as launch_stats
+from hangar.launches.models import Launch, LaunchStatus, Rocket
+from hangar.places.models import CelestialBody, CelestialBodyType, Location, Pad
 from hangar.spacecraft import stats
 from hangar.spacecraft.models import (
     DockingEvent,
     DockingLocation,
-    Landing,
-    LandingLocation,
-    LandingType,
     Spacecraft,
     SpacecraftConfig,
     SpacecraftConfigFamily,
@@ -46,7 +45,6 @@ from hangar.spacecraft.models import (
     SpaceStationType,
 )
 
-LAUNCH_TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "launch-detailed-sputnik-1.json"
 LL2 = "https://ll.thespacedevs.com/2.3.0"
 MEDIA = "https://thespacedevs-prod.nyc3.digitaloceanspaces.com/media/images"
 SEED = 230
@@ -54,7 +52,10 @@ SEED = 230
 AGENCIES = 50
 FAMILIES = 60
 CONFIGS = 200
+LOCATIONS = 3
 PADS = 8
+LAUNCHER_FAMILIES = 3
+LAUNCHER_CONFIGS = 6
 LANDING_LOCATIONS = 12
 FLIGHTS_PER_SPACECRAFT = (1, 2, 3, 3, 4, 5)  # about three on average
 WRITE_BATCH = 500
@@ -98,6 +99,12 @@ LANDING_TYPES = [
     (3, "Runway Landing", "Runway", "A landing on a runway, as an aircraft."),
     (4, "Propulsive Landing", "Propulsive", None),
 ]
+EARTH = 1
+LOCATION_SITES = [
+    (1, "Coastal Spaceport", 1, "America/New_York", 28.5, -80.6),
+    (2, "Steppe Cosmodrome", 44, "Asia/Qyzylorda", 45.9, 63.3),
+    (3, "Peninsula Launch Complex", 52, "Pacific/Auckland", -39.3, 177.9),
+]
 STATIONS = {4: "International Space Station", 18: "Tiangong Space Station"}
 STATION_STATUS = {"id": 1, "name": "Active"}
 STATION_TYPE = {"id": 1, "name": "Government"}
@@ -140,13 +147,6 @@ def slug(name: str) -> str:
     return "-".join(name.lower().replace("|", " ").split())
 
 
-def launch_template() -> dict:
-    """The Sputnik 1 launch as LL2's ``LaunchNormal`` shapes it (what a flight nests)."""
-    detailed = json.loads(LAUNCH_TEMPLATE.read_text(encoding="utf-8"))["response"]
-    schema = {"$ref": "#/components/schemas/LaunchNormal"}
-    return project(detailed, schema, lambda url: url)
-
-
 @dataclass
 class Flight:
     """A flight planned for one spacecraft, before rows are made of it."""
@@ -162,7 +162,6 @@ class Catalog:
     rng: random.Random
     now: datetime
     rows: dict[type, list] = field(default_factory=dict)
-    template: dict = field(default_factory=launch_template)
 
     def add(self, row) -> None:
         self.rows.setdefault(type(row), []).append(row)
@@ -198,6 +197,21 @@ class Catalog:
             self.add(LaunchStatus(id=pk, name=name, abbrev=abbrev, description=description))
         for pk, name, abbrev, description in LANDING_TYPES:
             self.add(LandingType(id=pk, name=name, abbrev=abbrev, description=description))
+        self.add(CelestialBodyType(id=1, name="Planet"))
+        self.add(
+            CelestialBody(
+                id=EARTH,
+                name="Earth",
+                type_id=1,
+                diameter=12742000.0,
+                mass=5.972168e24,
+                gravity=9.80655,
+                length_of_day="1 00:00:00",
+                atmosphere=True,
+                description="The third planet from the Sun.",
+                wiki_url="https://en.wikipedia.org/wiki/Earth",
+            )
+        )
         self.add(SpaceStationStatus(**STATION_STATUS))
         self.add(SpaceStationType(**STATION_TYPE))
 
@@ -312,41 +326,88 @@ class Catalog:
 
     # --- places launch and landing documents refer to ---------------------------------------
 
-    def pads(self) -> list[dict]:
-        template = self.template["pad"]
-        pads = []
-        for number in range(1, PADS + 1):
-            pad = json.loads(json.dumps(template))
-            pad.update(
-                id=template["id"] + number,
-                url=f"{LL2}/pads/{template['id'] + number}/",
-                name=f"{template['name']}-{number}",
-                latitude=round(self.rng.uniform(-60, 60), 3),
-                longitude=round(self.rng.uniform(-180, 180), 3),
+    def launcher_configs(self) -> None:
+        """A few rocket models in a few families, made by the first agencies."""
+        rng = self.rng
+        for pk in range(1, LAUNCHER_FAMILIES + 1):
+            self.add(
+                LauncherConfigFamily(
+                    id=pk,
+                    name=f"{NAME_WORDS[-pk]} Rocket Family",
+                    description=prose(rng, 1),
+                    maiden_flight=date(rng.randint(1957, 2015), rng.randint(1, 12), 1),
+                )
             )
-            pads.append(pad)
-        return pads
+            manufacturer = LauncherConfigFamily.manufacturer.through
+            self.add(manufacturer(launcherconfigfamily_id=pk, agency_id=pk))
+        for pk in range(1, LAUNCHER_CONFIGS + 1):
+            family_id = (pk - 1) % LAUNCHER_FAMILIES + 1
+            name = f"{NAME_WORDS[-family_id]} {pk}"
+            self.add(
+                LauncherConfig(
+                    id=pk,
+                    name=name,
+                    full_name=f"{name} Block {pk}",
+                    variant=f"Block {pk}",
+                    manufacturer_id=family_id,
+                    reusable=pk % 2 == 0,
+                    description=prose(rng, 2),
+                    min_stage=2,
+                    max_stage=rng.randint(2, 3),
+                    length=round(rng.uniform(30, 70), 1),
+                    diameter=round(rng.uniform(2, 5), 1),
+                    maiden_flight=date(rng.randint(1957, 2015), rng.randint(1, 12), 1),
+                    leo_capacity=float(rng.randint(5000, 25000)),
+                    wiki_url=f"https://en.wikipedia.org/wiki/{slug(name)}",
+                )
+            )
+            families = LauncherConfig.families.through
+            self.add(families(launcherconfig_id=pk, launcherconfigfamily_id=family_id))
 
-    def landing_locations(self) -> None:
-        location = self.template["pad"]["location"]
+    def places(self) -> None:
+        """A few locations on Earth, their pads, and the landing locations off their coasts."""
+        rng = self.rng
+        for pk, name, country_id, timezone, latitude, longitude in LOCATION_SITES:
+            self.add(
+                Location(
+                    id=pk,
+                    name=name,
+                    celestial_body_id=EARTH,
+                    country_id=country_id,
+                    description=prose(rng, 1),
+                    latitude=latitude,
+                    longitude=longitude,
+                    timezone_name=timezone,
+                )
+            )
+        for pk in range(1, PADS + 1):
+            location_id = (pk - 1) % LOCATIONS + 1
+            self.add(
+                Pad(
+                    id=pk,
+                    name=f"Launch Complex {pk}",
+                    location_id=location_id,
+                    country_id=LOCATION_SITES[location_id - 1][2],
+                    description=prose(rng, 1),
+                    latitude=round(rng.uniform(-60, 60), 3),
+                    longitude=round(rng.uniform(-180, 180), 3),
+                    wiki_url=f"https://en.wikipedia.org/wiki/Launch_Complex_{pk}",
+                )
+            )
         for pk in range(1, LANDING_LOCATIONS + 1):
-            name = f"{NAME_WORDS[pk]} Landing Zone"
-            document = {
-                "id": pk,
-                "name": name,
-                "active": pk % 4 != 0,
-                "abbrev": f"LZ-{pk}",
-                "description": prose(self.rng, 1),
-                "location": location,
-                "longitude": round(self.rng.uniform(-180, 180), 3),
-                "latitude": round(self.rng.uniform(-60, 60), 3),
-                "image": None,
-                "successful_landings": 40 + pk,
-                "attempted_landings": 41 + pk,
-                "failed_landings": 1,
-                "celestial_body": location["celestial_body"],
-            }
-            self.add(LandingLocation(id=pk, name=name, document=document))
+            self.add(
+                LandingLocation(
+                    id=pk,
+                    name=f"{NAME_WORDS[pk]} Landing Zone",
+                    active=pk % 4 != 0,
+                    abbrev=f"LZ-{pk}",
+                    description=prose(rng, 1),
+                    location_id=(pk - 1) % LOCATIONS + 1 if pk % 3 else None,
+                    longitude=round(rng.uniform(-180, 180), 3),
+                    latitude=round(rng.uniform(-60, 60), 3),
+                    celestial_body_id=EARTH,
+                )
+            )
 
     def stations(self) -> None:
         for pk, name in STATIONS.items():
@@ -355,7 +416,7 @@ class Catalog:
                 "id": pk,
                 "url": f"{LL2}/space_stations/{pk}/",
                 "name": name,
-                "image": self.template["image"],
+                "image": None,
                 "status": STATION_STATUS,
                 "founded": founded.isoformat(),
                 "deorbited": None,
@@ -411,7 +472,6 @@ class Catalog:
         rng = self.rng
         configs = self.rows[SpacecraftConfig]
         serials: dict[int, int] = {}
-        pads = self.pads()
         for pk in range(1, count + 1):
             config = rng.choice(configs)
             serials[config.id] = serials.get(config.id, 0) + 1
@@ -432,14 +492,14 @@ class Catalog:
                 )
             )
             for flight in flights:
-                self.flight(pk, config, flight, pads)
+                self.flight(pk, config, flight)
 
-    def flight(self, spacecraft_id: int, config: SpacecraftConfig, flight: Flight, pads) -> None:
+    def flight(self, spacecraft_id: int, config: SpacecraftConfig, flight: Flight) -> None:
         rng = self.rng
         pk = self.next_id(SpacecraftFlight)
         launched = flight.net <= self.now
         status = rng.choice(PAST_LAUNCH_STATUSES if launched else (1, 2))
-        launch = self.launch(config, flight.net, status, pads)
+        launch = self.launch(config, flight.net, status)
         landing = None
         if flight.mission_end is not None and rng.random() < 0.4:
             landing = self.landing()
@@ -456,44 +516,29 @@ class Catalog:
         if launched and rng.random() < 0.3:
             self.docking(pk, flight)
 
-    def launch(self, config: SpacecraftConfig, net: datetime, status: int, pads) -> Launch:
+    def launch(self, config: SpacecraftConfig, net: datetime, status: int) -> Launch:
         rng = self.rng
         pk = uuid.UUID(int=rng.getrandbits(128), version=4)
         number = self.next_id(Launch)
-        mission = f"{config.name} Mission {number}"
-        name = f"{self.template['rocket']['configuration']['name']} | {mission}"
-        status_name, abbrev, description = LAUNCH_STATUSES[status]
-        provider = self.rows[Agency][config.agency_id - 1]  # agencies are numbered from 1
-        document = {
-            **self.template,
-            "id": str(pk),
-            "url": f"{LL2}/launches/{pk}/",
-            "name": name,
-            "slug": slug(name),
-            "launch_designator": f"{net.year}-{number % 1000:03d}" if net <= self.now else None,
-            "status": {
-                "id": status,
-                "name": status_name,
-                "abbrev": abbrev,
-                "description": description,
-            },
-            "last_updated": iso(self.now),
-            "net": iso(net),
-            "window_end": iso(net + timedelta(hours=2)),
-            "window_start": iso(net),
-            "launch_service_provider": {
-                "response_mode": "list",
-                "id": provider.id,
-                "url": f"{LL2}/agencies/{provider.id}/",
-                "name": provider.name,
-                "abbrev": provider.abbrev,
-                "type": {"id": provider.type_id, "name": AGENCY_TYPES[provider.type_id]},
-            },
-            "rocket": {**self.template["rocket"], "id": 10000 + number},
-            "mission": {**self.template["mission"], "id": number, "name": mission},
-            "pad": rng.choice(pads),
-        }
-        launch = Launch(id=pk, name=name, net=net, status_id=status, document=document)
+        rocket = Rocket(id=number, configuration_id=rng.randint(1, LAUNCHER_CONFIGS))
+        self.add(rocket)
+        name = f"{NAME_WORDS[number % len(NAME_WORDS)]} {rocket.configuration_id} | "
+        name += f"{config.name} Mission {number}"
+        launch = Launch(
+            id=pk,
+            name=name,
+            slug=slug(name),
+            launch_designator=f"{net.year}-{number % 1000:03d}" if net <= self.now else None,
+            status_id=status,
+            last_updated=self.now,
+            net=net,
+            window_start=net,
+            window_end=net + timedelta(hours=2),
+            launch_service_provider_id=config.agency_id,
+            rocket=rocket,
+            pad_id=rng.randint(1, PADS),
+            webcast_live=False,
+        )
         self.add(launch)
         return launch
 
@@ -552,7 +597,8 @@ def build(count: int) -> dict[str, int]:
     catalog.agencies()
     catalog.families()
     catalog.configs()
-    catalog.landing_locations()
+    catalog.launcher_configs()
+    catalog.places()
     catalog.stations()
     catalog.spacecraft(count)
     with transaction.atomic():
@@ -560,4 +606,5 @@ def build(count: int) -> dict[str, int]:
         ids = [craft.id for craft in catalog.rows[Spacecraft]]
         for start in range(0, len(ids), REFRESH_BATCH):
             stats.refresh_spacecraft(ids[start : start + REFRESH_BATCH], catalog.now)
+        launch_stats.refresh([launch_stats.ALL], catalog.now)
     return {model._meta.object_name: len(rows) for model, rows in catalog.rows.items()}

@@ -44,7 +44,12 @@ INSTALLED_APPS = [
     "hangar.core",
     "hangar.images",
     "hangar.agencies",
+    "hangar.places",
+    "hangar.landings",
+    "hangar.programs",
+    "hangar.launchers",
     "hangar.launches",
+    "hangar.payloads",
     "hangar.spacecraft",
     "hangar.ingest",
 ]

@@ -126,27 +126,36 @@ def spacecraft(**fields) -> m.Spacecraft:
 
 
 def launch(net: datetime | None, status_id: int | None = 3, **fields) -> m.Launch:
+    """A launch with only what the spacecraft domain reads of it (no pad, rocket or mission:
+    ``tests.launch_factories.launch`` builds those). Without a ``net``, one far in the past."""
     pk = fields.pop("id", None) or uuid.uuid4()
     status_row = launch_status(id=status_id) if status_id is not None else None
     fields.setdefault("name", f"Launch {pk}")
-    document = {
-        "id": str(pk),
-        "url": f"https://ll.thespacedevs.com/2.3.0/launches/{pk}/",
-        "name": fields["name"],
-        "net": net.isoformat().replace("+00:00", "Z") if net else None,
-    }
-    return m.Launch.objects.create(id=pk, net=net, status=status_row, document=document, **fields)
+    fields.setdefault("slug", f"launch-{pk}")
+    net = net or at("1950-01-01T00:00:00")
+    for name in ("last_updated", "window_start", "window_end"):
+        fields.setdefault(name, net)
+    return m.Launch.objects.create(id=pk, net=net, status=status_row, **fields)
+
+
+def landing_location() -> m.LandingLocation:
+    from tests.launch_factories import celestial_body
+
+    return m.LandingLocation.objects.get_or_create(
+        id=1, defaults={"name": "Pacific Ocean", "celestial_body": celestial_body()}
+    )[0]
 
 
 def landing(attempt: bool = True, success: bool | None = True) -> m.Landing:
-    location = m.LandingLocation.objects.get_or_create(
-        id=1, defaults={"name": "Pacific Ocean", "document": {"id": 1, "name": "Pacific Ocean"}}
-    )[0]
     kind = m.LandingType.objects.get_or_create(
         id=1, defaults={"name": "Splashdown", "abbrev": "SD"}
     )[0]
     return m.Landing.objects.create(
-        id=next_id(), attempt=attempt, success=success, landing_location=location, type=kind
+        id=next_id(),
+        attempt=attempt,
+        success=success,
+        landing_location=landing_location(),
+        type=kind,
     )
 
 
@@ -214,23 +223,11 @@ UPSTREAM_API = "https://ll.thespacedevs.com/2.3.0"
 
 
 def documented_launch(template: dict, net: datetime, **fields) -> m.Launch:
-    """A launch whose stored document is a real LL2 launch (``template``, a ``LaunchDetailed``)
-    with its own id, name and date, so that it projects onto every launch component."""
-    pk = fields.pop("id", None) or uuid.uuid4()
-    name = fields.pop("name", f"Launch {pk}")
-    stamp = net.isoformat().replace("+00:00", "Z")
-    document = {
-        **template,
-        "id": str(pk),
-        "url": f"{UPSTREAM_API}/launches/{pk}/",
-        "name": name,
-        "net": stamp,
-        "window_start": stamp,
-        "window_end": stamp,
-    }
-    return m.Launch.objects.create(
-        id=pk, name=name, net=net, status=launch_status(), document=document, **fields
-    )
+    """A launch nesting every kind of object its levels serve (``rich_launch``); ``template``,
+    a real LL2 launch, names the pad's location."""
+    from tests.launch_factories import rich_launch
+
+    return rich_launch(net, **fields)
 
 
 def agency_document(row: m.Agency) -> dict:
@@ -352,6 +349,26 @@ def lookup_rows(number: int) -> None:
     for model in (m.SpacecraftStatus, m.SpacecraftConfigType, m.AgencyType, m.ImageVariantType):
         for pk in range(1, number + 1):
             model.objects.get_or_create(id=pk, defaults={"name": f"{model.__name__} {pk}"})
+    for model in (
+        m.LaunchStatus,
+        m.NetPrecision,
+        m.MissionType,
+        m.Language,
+        m.InfoURLType,
+        m.VidURLType,
+        m.FirstStageType,
+        m.NoticeType,
+        m.RoadClosureStatus,
+    ):
+        for pk in range(1, number + 1):
+            model.objects.get_or_create(id=pk, defaults={"name": f"{model.__name__} {pk}"})
+    from tests.launch_factories import celestial_body
+
+    for pk in range(1, number + 1):
+        m.TimelineEventType.objects.get_or_create(id=pk, defaults={"abbrev": f"T-{pk}"})
+        m.Orbit.objects.get_or_create(
+            id=pk, defaults={"name": f"Orbit {pk}", "celestial_body": celestial_body()}
+        )
     for pk in range(1, number + 1):
         m.ImageLicense.objects.get_or_create(id=pk, defaults={"name": f"License {pk}"})
         m.Country.objects.get_or_create(
@@ -361,27 +378,38 @@ def lookup_rows(number: int) -> None:
 
 
 def documented_landing_location(launch_template: dict) -> m.LandingLocation:
-    """The landing location ``landing()`` uses, with the document LL2 serves for one (its
-    location and celestial body taken from the launch pad of ``launch_template``)."""
-    location = launch_template["pad"]["location"]
-    document = {
-        "id": 1,
+    """The landing location ``landing()`` uses, with everything LL2 serves of one: a location and
+    a celestial body (with an image), those of the launch pad of ``launch_template``."""
+    from tests.launch_factories import celestial_body
+
+    place = launch_template["pad"]["location"]
+    body = celestial_body(
+        id=place["celestial_body"]["id"],
+        name=place["celestial_body"]["name"],
+        image=image(variants=1),
+    )
+    site = m.Location.objects.get_or_create(
+        id=place["id"],
+        defaults={
+            "name": place["name"],
+            "celestial_body": body,
+            "timezone_name": place["timezone_name"],
+        },
+    )[0]
+    fields = {
         "name": "Pacific Ocean",
         "active": True,
         "abbrev": "PAC",
         "description": "Splashdown zone in the Pacific Ocean.",
-        "location": location,
+        "location": site,
         "longitude": -150.0,
         "latitude": 20.0,
-        "image": None,
         "successful_landings": 10,
         "attempted_landings": 10,
         "failed_landings": 0,
-        "celestial_body": location["celestial_body"],
+        "celestial_body": body,
     }
-    return m.LandingLocation.objects.update_or_create(
-        id=1, defaults={"name": document["name"], "document": document}
-    )[0]
+    return m.LandingLocation.objects.update_or_create(id=1, defaults=fields)[0]
 
 
 def rich_catalog(number: int, launch_template: dict) -> dict:
@@ -389,8 +417,12 @@ def rich_catalog(number: int, launch_template: dict) -> dict:
     (``rich_spacecraft``) with three flights each on documented launches, landings, space stations
     with owners and ports, and docking events whose chaser is a flight and whose target is a
     station or another flight. Statistics are refreshed as the importer would."""
+    from hangar.launches import stats as launch_stats
     from hangar.spacecraft import stats
 
+    # Built first, so that each list's last records (which the query-count tests page through)
+    # are the spacecraft domain's rich ones.
+    launch_domain = launch_domain_catalog(number)
     documented_landing_location(launch_template)
     crafts = rich_spacecraft(number, flights=0)
     flights = []
@@ -398,7 +430,7 @@ def rich_catalog(number: int, launch_template: dict) -> dict:
         for n in range(3):
             start = at("2001-01-01T00:00:00") + timedelta(days=100 * n + index)
             end = start + timedelta(days=10) if n < 2 else None  # the last one is still up
-            launch_row = documented_launch(launch_template, start)
+            launch_row = documented_launch(launch_template, start) if n == 0 else None
             flights.append(flight(craft, start, end, with_landing=n < 2, launch=launch_row))
     stations = []
     for index in range(number):
@@ -414,4 +446,19 @@ def rich_catalog(number: int, launch_template: dict) -> dict:
         docking_between(second, port, second.launch.net + timedelta(hours=6), target=other)
     lookup_rows(number)
     stats.refresh_spacecraft([craft.pk for craft in crafts])
-    return {"spacecraft": crafts, "flights": flights, "stations": stations}
+    launch_stats.refresh([launch_stats.ALL])
+    # The launch domain's catalogs hold flights of their own; "flights" is the spacecraft's.
+    return {**launch_domain, "spacecraft": crafts, "flights": flights, "stations": stations}
+
+
+def launch_domain_catalog(number: int) -> dict:
+    """The launch domain beside the spacecraft one: ``number`` planned launches (so that
+    ``launches/upcoming/`` has full pages), and the catalogs of the places, landings, launchers,
+    programs and payloads domains; the launch statistics refreshed as the importer would."""
+    from tests import launch_factories as lf
+
+    planned = [lf.rich_launch(later(days=index + 1), status_id=1) for index in range(number)]
+    landings = lf.landings_catalog(number)
+    launchers = lf.launcher_catalog(number)
+    payloads = lf.payload_catalog(number, planned)
+    return {"planned": planned, **landings, **launchers, **payloads}

@@ -410,8 +410,8 @@ def test_urls_have_no_query_without_format(api, flown):
 
 # A list page: count, spacecraft, then one query per prefetched relation.
 NORMAL_PAGE_QUERIES = 5
-DETAILED_PAGE_QUERIES = 14
-DETAIL_QUERIES = 13  # the detailed page without its count
+DETAILED_PAGE_QUERIES = 16
+DETAIL_QUERIES = 15  # the detailed page without its count
 
 
 @pytest.mark.parametrize("number", [10, 100])

@@ -118,6 +118,9 @@ def flight_record(pk: int, spacecraft: dict, net: str, mission_end: str | None) 
             "name": f"Launch of flight {pk}",
             "net": net,
             "status": {"id": 3, "name": "Launch Successful", "abbrev": "Success"},
+            "last_updated": net,
+            "window_start": net,
+            "window_end": net,
         },
         "landing": None,
     }

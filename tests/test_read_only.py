@@ -143,6 +143,10 @@ def test_every_endpoint_answers_from_a_read_only_file(served, resource):
         elif body["results"]:
             ids.append(body["results"][0]["id"])
     detail = ids[0] if ids else served.first_ids.get(resource.path)
+    if not ids and resource.scope is not None:
+        # A scoped endpoint holds only what its list shows: the bundled launches may all be
+        # outside ``launches/upcoming/`` on the day the test runs.
+        detail = None
     if detail is not None:
         status, _ = served.get(f"{resource.path}{detail}/?format=json")
         if status != 200:

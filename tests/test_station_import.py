@@ -11,6 +11,7 @@ from hangar.ingest.importer import import_files
 from hangar.ingest.write import write_order
 from tests import contract
 from tests import factories as f
+from tests import launch_factories as lf
 from tests.conftest import SPUTNIK_LAUNCH, sample
 
 CHASER_KEYS = ("id", "url", "spacecraft", "launch")
@@ -27,6 +28,7 @@ def iss_detailed(api) -> tuple[dict, dict]:
     spacecraft docked, and the dockings in progress. Built with the factories and read back
     through the API; returns the document and the ids it nests."""
     template = sample(SPUTNIK_LAUNCH)["response"]
+    lf.celestial_body(image=f.image())  # the pads' body, whose image is never null
     station = f.space_station(id=4, name="International Space Station")
     ports, events, flights = [], [], []
     for index, craft in enumerate(f.rich_spacecraft(2, flights=1)):

@@ -38,6 +38,9 @@ FIRST_ID = 10001
 # --- synthetic LL2 records -------------------------------------------------------------------
 
 
+SPUTNIK_1 = datetime(1957, 10, 4, 19, 28, 34, tzinfo=UTC)
+
+
 def iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -101,8 +104,14 @@ def launch(key: str, net: datetime, flown: bool) -> dict:
         "url": f"{LL2}/launches/{pk}/",
         "name": f"Synthetic launch {key}",
         "response_mode": "normal",
+        "slug": f"synthetic-launch-{key}",
         "status": status,
+        "last_updated": iso(net),
         "net": iso(net),
+        "window_end": iso(net + timedelta(hours=1)),
+        "window_start": iso(net),
+        # As LL2 counts them: every orbital launch since Sputnik, more than Hangar will hold.
+        "orbital_launch_attempt_count": (net - SPUTNIK_1).days // 3,
     }
 
 
@@ -156,7 +165,12 @@ def landing(pk: int) -> dict:
         "success": pk % 2 == 0,
         "description": "Splashdown.",
         "downrange_distance": None,
-        "landing_location": {"id": 7, "name": "Pacific Ocean", "active": True},
+        "landing_location": {
+            "id": 7,
+            "name": "Pacific Ocean",
+            "active": True,
+            "celestial_body": {"id": 1, "name": "Earth", "type": {"id": 1, "name": "Planet"}},
+        },
         "type": {"id": 2, "name": "Splashdown", "abbrev": "SD", "description": "Into the sea."},
     }
 

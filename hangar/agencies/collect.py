@@ -24,7 +24,6 @@ def agency(c: Collector, data: dict | None, depth: int):
         countries = [c.lookup(Country, country, depth + 1) for country in data["country"]]
         c.relate(Agency, "countries", data["id"], countries, depth)
     c.add(Agency, data["id"], row, depth)
-    documented_agencies(c, data.get("launcher_list"), depth)
     return data["id"]
 
 
@@ -41,10 +40,9 @@ def nested_agencies(document) -> Iterator[dict]:
 
 
 def documented_agencies(c: Collector, document, depth: int) -> None:
-    """Agencies nested in a document of another domain (a launch's provider, the manufacturers
-    of an agency's launchers, an astronaut's agency): Hangar serves their urls, so it holds them
-    too, as copies nested deeper than the document. A copy that does not validate stays in the
-    document only."""
+    """Agencies nested in a document of another domain (a launch's provider, an astronaut's
+    agency): Hangar serves their urls, so it holds them too, as copies nested deeper than the
+    document. A copy that does not validate stays in the document only."""
     for data in nested_agencies(document):
         nested = AgencyIn(data=data)
         if nested.is_valid():

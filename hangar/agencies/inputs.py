@@ -25,6 +25,5 @@ class AgencyIn(Record):
     image = ImageIn(allow_null=True, required=False)
     logo = ImageIn(allow_null=True, required=False)
     social_logo = ImageIn(allow_null=True, required=False)
-    # Documents of the launch domain, kept as they are.
+    # A document of the launch domain, kept as it is.
     social_media_links = Raw()
-    launcher_list = Raw()

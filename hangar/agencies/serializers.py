@@ -2,7 +2,7 @@
 models type them (``hangar.core.serializers``)."""
 
 from hangar.agencies import models
-from hangar.core.fields import ResourceUrlField, ResponseModeField
+from hangar.core.fields import DocumentField, ResourceUrlField, ResponseModeField
 from hangar.core.serializers import SchemaSerializer, SharedSerializer
 from hangar.images.serializers import Image
 
@@ -27,3 +27,10 @@ class AgencyNormal(AgencyMini):
     image = Image(read_only=True, allow_null=True)
     logo = Image(read_only=True, allow_null=True)
     social_logo = Image(read_only=True, allow_null=True)
+
+
+class AgencyDetailed(AgencyNormal):
+    """The normal agency with its launch and landing figures and links, as configurations,
+    families and mission patches nest it at their detailed level."""
+
+    social_media_links = DocumentField("SocialMediaLink", many=True)

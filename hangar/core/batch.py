@@ -29,6 +29,9 @@ class Batch:
     def __init__(self) -> None:
         self.rows: dict[type[Model], dict[object, Entry]] = defaultdict(dict)
         self.relations: dict[tuple[type[Model], str], dict[object, list]] = defaultdict(dict)
+        # Rows without an upstream id (a launch's video links): model and parent column ->
+        # parent key -> (depth, the rows in order).
+        self.children: dict[tuple[type[Model], str], dict[object, tuple]] = defaultdict(dict)
         self.top_level: dict[tuple[str, object, str], str] = {}
         self.landing_flights: dict[object, tuple[object, str]] = {}
 
@@ -68,6 +71,14 @@ class Batch:
         current = self.relations[key].get(pk)
         if current is None or depth <= current[0]:
             self.relations[key][pk] = (depth, targets)
+
+    def own(self, model: type[Model], parent: str, pk, rows: list[dict], depth: int) -> None:
+        """The full, ordered list of the ``model`` rows that belong to the record ``pk``
+        through the column ``parent`` (``launch_id``): rows LL2 gives no id of their own,
+        which are replaced with the list."""
+        current = self.children[(model, parent)].get(pk)
+        if current is None or depth <= current[0]:
+            self.children[(model, parent)][pk] = (depth, rows)
 
     def ids(self, model: type[Model]) -> set:
         return set(self.rows.get(model, {}))

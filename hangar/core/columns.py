@@ -39,6 +39,7 @@ RESPONSE_FIELDS = (
     (models.IntegerField, serializers.IntegerField),
     (models.FloatField, serializers.FloatField),
     (models.CharField, serializers.CharField),
+    (models.TextField, serializers.CharField),
     (models.JSONField, serializers.JSONField),
     (models.UUIDField, serializers.UUIDField),
 )

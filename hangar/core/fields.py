@@ -51,10 +51,17 @@ class ResourceUrlField(serializers.Field):
 
 @extend_schema_field(OpenApiTypes.STR)
 class DurationField(serializers.Field):
-    """A duration stored in whole seconds, served in ISO 8601 (``P22DT14M5S``)."""
+    """A duration stored in whole seconds, served in ISO 8601 (``P22DT14M5S``). ``null_as``
+    serves a duration the document never lets be null when none is stored (a first flight has
+    turned around in no time: ``P0D``)."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, null_as: int | None = None, **kwargs) -> None:
+        self.null_as = null_as
         super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        value = super().get_attribute(instance)
+        return self.null_as if value is None else value
 
     def to_representation(self, value) -> str | None:
         return format_seconds(value)

@@ -127,6 +127,7 @@ INPUT_FIELDS = (
     (models.IntegerField, Integer),
     (models.FloatField, Number),
     (models.CharField, Text),
+    (models.TextField, Text),
 )
 
 

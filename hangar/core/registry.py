@@ -49,6 +49,11 @@ class Resource:
     default_mode: str = "normal"
     # Annotations that depend on the instant of the request (live durations), for ordering.
     annotate: Callable[[QuerySet, int], QuerySet] | None = None
+    # The records the endpoint holds at the instant of the request (``launches/upcoming/``:
+    # those of the last day and later), lists and detail views alike.
+    scope: Callable[[QuerySet, Any], QuerySet] | None = None
+    # The order of a list without ``?ordering=`` (``id`` always breaks ties).
+    default_ordering: tuple[str, ...] = ("id",)
     listed: bool = True  # False: detail views only
     lookup_value_regex: str = r"[0-9]+"
     # The importer: the input serializer of one record, and the collector that walks the

@@ -8,8 +8,7 @@ schema gives the endpoint. A GET reads: statistics that grow with time are compu
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
@@ -35,7 +34,7 @@ class LL2GenericViewSet(viewsets.GenericViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.mode = self.requested_mode()
-        self.now = datetime.now(UTC)
+        self.now = timezone.now()
 
     def requested_mode(self) -> str:
         modes = self.resource.modes
@@ -64,6 +63,9 @@ class LL2GenericViewSet(viewsets.GenericViewSet):
 
     def get_queryset(self):
         queryset = self.resource.modes[self.current_mode()].queryset()
+        if self.resource.scope is not None:
+            self.now_epoch()
+            queryset = self.resource.scope(queryset, self.now)
         if self.resource.annotate is not None:
             queryset = self.resource.annotate(queryset, self.now_epoch())
         return queryset
@@ -71,7 +73,7 @@ class LL2GenericViewSet(viewsets.GenericViewSet):
     def now_epoch(self) -> int:
         """The instant the response describes, fixed once per request."""
         if not hasattr(self, "now"):
-            self.now = datetime.now(UTC)
+            self.now = timezone.now()
         return int(self.now.timestamp())
 
     def get_serializer_context(self):
@@ -101,6 +103,7 @@ def viewset_for(resource: Resource) -> type[LL2GenericViewSet]:
             "search_fields": list(resource.search_fields),
             "ordering_fields": list(resource.ordering_fields),
             "ordering_columns": dict(resource.ordering_columns),
+            "ordering": list(resource.default_ordering),
             "lookup_value_regex": resource.lookup_value_regex,
         },
     )

@@ -6,10 +6,6 @@ that no server has to run): what is exported is what the API serves, and a round
 another, empty instance serves the same documents. The endpoints are those of the table
 ``hangar sync`` crawls; one this Hangar does not serve, or whose records it cannot import back,
 is skipped with a note.
-
-Launches belong to another domain: the API serves them projected onto the schema, so each
-stored launch document is exported as it is kept, in files that name ``launches/`` as their
-request. The importer takes them at the top level, which wins over the copies nested in flights.
 """
 
 from __future__ import annotations
@@ -23,8 +19,7 @@ from django.conf import settings
 from django.test import Client
 from django.test.utils import override_settings
 
-from hangar.ingest.sync.endpoints import PAGE_SIZE, endpoints, importable
-from hangar.launches.models import Launch
+from hangar.ingest.sync.endpoints import endpoints, importable
 from hangar.ll2.links import API_PREFIX
 
 DEFAULT_BASE_URL = "http://localhost:8000"
@@ -45,7 +40,7 @@ def write(path: Path, document: object) -> None:
 
 
 def export_catalog(directory: Path, base_url: str = DEFAULT_BASE_URL) -> ExportReport:
-    """Write every page and stored launch into ``directory``, which must hold no JSON yet
+    """Write every page into ``directory``, which must hold no JSON yet
     (files of an earlier export would be imported along with these)."""
     directory = Path(directory)
     if directory.is_dir() and any(directory.glob("*.json")):
@@ -65,7 +60,6 @@ def export_catalog(directory: Path, base_url: str = DEFAULT_BASE_URL) -> ExportR
                 )
                 continue
             export_endpoint(client, directory, index, endpoint, report)
-    export_launches(directory, report)
     report.lines.insert(0, f"Exported {report.files} files to {directory}.")
     return report
 
@@ -94,15 +88,3 @@ def export_endpoint(client: Client, directory: Path, index: int, endpoint, repor
         offset += len(page["results"])
     shown = "1 page" if pages == 1 else f"{pages} pages"
     report.lines.append(f"{endpoint.label()}: {shown}, {records} records.")
-
-
-def export_launches(directory: Path, report: ExportReport) -> None:
-    documents = list(Launch.objects.order_by("id").values_list("document", flat=True))
-    for number, start in enumerate(range(0, len(documents), PAGE_SIZE)):
-        chunk = documents[start : start + PAGE_SIZE]
-        write(
-            directory / f"launches-{number:04d}.json",
-            {"request": f"GET {API_PREFIX}launches/", "response": chunk},
-        )
-        report.files += 1
-    report.lines.append(f"launches: {len(documents)} stored documents.")

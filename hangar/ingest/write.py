@@ -79,6 +79,8 @@ def write_batch(batch: Batch, now_epoch: int) -> WriteCounts:
         upsert(model, rows, existing, counts)
     for (model, name), relation in batch.relations.items():
         write_relation(model, name, {pk: targets for pk, (_, targets) in relation.items()}, counts)
+    for (model, parent), owned in batch.children.items():
+        write_children(model, parent, {pk: rows for pk, (_, rows) in owned.items()}, counts)
     return counts
 
 
@@ -198,3 +200,48 @@ def write_relation(model, name: str, wanted: dict, counts: WriteCounts) -> None:
             counts.touched[model].add(pk)
             counts.updated[label] += 1
             counts.unchanged[label] -= 1
+
+
+def write_children(model, parent: str, wanted: dict, counts: WriteCounts) -> None:
+    """Make each parent's list of ``model`` rows (through the column ``parent``) exactly the
+    given one, in order (``position``); a list that has not changed is left as it is. The rows
+    of a parent that held none are counted as created, a list that replaces another as one
+    update."""
+    columns = [
+        field.attname
+        for field in model._meta.concrete_fields
+        if not field.primary_key and field.attname not in {parent, "position"}
+    ]
+    current = defaultdict(list)
+    for part in chunks(list(wanted)):
+        rows = model.objects.filter(**{f"{parent}__in": part}).order_by("position", "pk")
+        for row in rows.values(parent, *columns):
+            current[row.pop(parent)].append(row)
+    stale = [
+        pk
+        for pk, rows in wanted.items()
+        if len(rows) != len(current.get(pk, []))
+        or not all(
+            same(held.get(name), row.get(name))
+            for held, row in zip(current[pk], rows, strict=True)
+            for name in columns
+        )
+    ]
+    if not stale:
+        return
+    for part in chunks(stale):
+        model.objects.filter(**{f"{parent}__in": part}).delete()
+    model.objects.bulk_create(
+        [
+            model(**{parent: pk, "position": position, **row})
+            for pk in stale
+            for position, row in enumerate(wanted[pk])
+        ],
+        batch_size=CHUNK,
+    )
+    label = model._meta.verbose_name_plural
+    for pk in stale:
+        if current.get(pk):
+            counts.updated[label] += 1
+        else:
+            counts.created[label] += len(wanted[pk])

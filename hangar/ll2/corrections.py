@@ -8,6 +8,10 @@ from __future__ import annotations
 # bundled Sputnik 1 response shows the same null ``landing`` in a payload flight.
 FLIGHT_NULLABLE = {"duration", "turn_around_time", "landing"}
 
+# A first stage's booster has no flight before its first one, and not every stage attempts a
+# landing: the document declares both never null, which no booster's first flight can honour.
+FIRST_STAGE_NULLABLE = {"landing", "previous_flight"}
+
 # The document also declares every member of these groups required and never null, but a record
 # has exactly one of them (a docking has one chaser and one target, a landing belongs to one
 # first stage, spacecraft flight or payload flight, a docking port to one station, spacecraft or
@@ -33,5 +37,7 @@ def corrected_nullable(component: str, prop: str) -> bool:
     if component.startswith("SpacecraftFlight") and prop in FLIGHT_NULLABLE:
         return True
     if component.startswith("PayloadFlight") and prop == "landing":
+        return True
+    if component.startswith("FirstStage") and prop in FIRST_STAGE_NULLABLE:
         return True
     return any(prop in group for group in ONE_OF_GROUPS.get(component, []))

@@ -6,7 +6,9 @@ from __future__ import annotations
 from hangar.agencies.collect import agency, documented_agencies
 from hangar.core.collect import Collector
 from hangar.images.collect import image
+from hangar.landings.collect import landing
 from hangar.launches.collect import launch
+from hangar.payloads.collect import payload_flight
 from hangar.spacecraft import models as m
 
 CREWS = ("launch_crew", "onboard_crew", "landing_crew")
@@ -50,25 +52,11 @@ def spacecraft(c: Collector, data: dict, depth: int):
     return data["id"]
 
 
-def landing_location(c: Collector, data: dict, depth: int):
-    c.add(m.LandingLocation, data["id"], c.scalars(m.LandingLocation, data), depth)
-    return data["id"]
-
-
-def landing(c: Collector, data: dict | None, depth: int):
-    if data is None:
-        return None
-    row = c.scalars(m.Landing, data)
-    row["landing_location_id"] = landing_location(c, data["landing_location"], depth + 1)
-    row["type_id"] = c.lookup(m.LandingType, data["type"], depth + 1)
-    c.add(m.Landing, data["id"], row, depth)
-    return data["id"]
-
-
-def spacecraft_flight(c: Collector, data: dict, depth: int):
+def spacecraft_flight(c: Collector, data: dict, depth: int, launch_id=None):
+    """A flight; nested in its launch's rocket (``launch_id``), it does not repeat the launch."""
     row = c.scalars(m.SpacecraftFlight, data)
     row["spacecraft_id"] = spacecraft(c, data["spacecraft"], depth + 1)
-    row["launch_id"] = launch(c, data["launch"], depth + 1)
+    row["launch_id"] = launch_id if launch_id is not None else launch(c, data["launch"], depth + 1)
     c.related(row, data, "landing", lambda d, n: landing(c, d, n), depth)
     if row.get("landing_id") is not None:
         c.batch.claim_landing(row["landing_id"], data["id"], c.source)
@@ -121,9 +109,18 @@ def docking_location(c: Collector, data: dict, depth: int):
     return data["id"]
 
 
-def docking_event(c: Collector, data: dict, depth: int, chaser=None, station=None, location=None):
-    """A docking event; nested under its chaser, its station or its port, it does not repeat
-    them (``chaser``, ``station``, ``location`` say which they are)."""
+def docking_event(
+    c: Collector,
+    data: dict,
+    depth: int,
+    chaser=None,
+    station=None,
+    location=None,
+    payload_chaser=None,
+):
+    """A docking event; nested under its chaser (a spacecraft flight or a payload flight), its
+    station or its port, it does not repeat them (``chaser``, ``payload_chaser``, ``station``,
+    ``location`` say which they are)."""
     row = c.scalars(m.DockingEvent, data)
     if "docking_location" in data:
         row["docking_location_id"] = docking_location(c, data["docking_location"], depth + 1)
@@ -132,16 +129,17 @@ def docking_event(c: Collector, data: dict, depth: int, chaser=None, station=Non
         ("space_station_chaser", space_station),
         ("flight_vehicle_target", spacecraft_flight),
         ("flight_vehicle_chaser", spacecraft_flight),
+        ("payload_flight_target", payload_flight),
+        ("payload_flight_chaser", payload_flight),
     ):
         c.related(row, data, name, lambda d, n, collect=collect: collect(c, d, n), depth)
     if chaser is not None:
         row["flight_vehicle_chaser_id"] = chaser
+    if payload_chaser is not None:
+        row["payload_flight_chaser_id"] = payload_chaser
     if station is not None:
         row["space_station_target_id"] = station
     if location is not None:
         row["docking_location_id"] = location
     c.add(m.DockingEvent, data["id"], row, depth)
-    documented_agencies(
-        c, [data.get("payload_flight_target"), data.get("payload_flight_chaser")], depth
-    )
     return data["id"]

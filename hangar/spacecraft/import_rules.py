@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from hangar.core.registry import Refresh, WriteRule
+from hangar.landings.models import Landing
 from hangar.launches.models import Launch
 from hangar.spacecraft import models as m
 from hangar.spacecraft import stats
@@ -92,7 +93,7 @@ def affected_spacecraft(batch) -> set:
     flights = m.SpacecraftFlight.objects.filter(
         Q(id__in=batch.ids(m.SpacecraftFlight) | (chasers - {None}))
         | Q(launch_id__in=batch.ids(Launch))
-        | Q(landing_id__in=batch.ids(m.Landing))
+        | Q(landing_id__in=batch.ids(Landing))
         | Q(docking_events__id__in=batch.ids(m.DockingEvent))
     )
     return batch.ids(m.Spacecraft) | set(flights.values_list("spacecraft_id", flat=True))

@@ -5,9 +5,11 @@ records, durations kept in seconds, documents of other domains."""
 from rest_framework import serializers
 
 from hangar.agencies.inputs import AgencyIn
-from hangar.core.inputs import Duration, Integer, Lookup, Optional, Raw, Record, Text, storable
+from hangar.core.inputs import Duration, Integer, Lookup, Raw, Record, Text
 from hangar.images.inputs import ImageIn
+from hangar.landings.inputs import LandingIn
 from hangar.launches.inputs import LaunchIn
+from hangar.payloads.inputs import PayloadFlightIn
 from hangar.spacecraft import models
 
 
@@ -19,10 +21,6 @@ class SpacecraftStatusIn(Lookup):
 class SpacecraftConfigTypeIn(Lookup):
     model = models.SpacecraftConfigType
     required_columns = ("name",)
-
-
-class LandingTypeIn(Lookup):
-    model = models.LandingType
 
 
 class SpaceStationStatusIn(Lookup):
@@ -69,22 +67,6 @@ class SpacecraftConfigIn(Record):
     family = SpacecraftConfigFamilyIn(many=True, allow_null=True, required=False)
     image = ImageIn(allow_null=True, required=False)
     fastest_turnaround = Duration(allow_null=True, source="fastest_turnaround_s")
-
-
-class LandingLocationIn(Lookup):
-    """Kept as its document: its location and celestial body belong to other domains."""
-
-    model = models.LandingLocation
-    keep_document = True
-
-
-class LandingIn(Record):
-    model = models.Landing
-    components = ("Landing",)
-    id = Integer(required=True)
-    url = Text()
-    landing_location = LandingLocationIn(required=True)
-    type = LandingTypeIn(required=True)
 
 
 class SpacecraftIn(Record):
@@ -160,17 +142,6 @@ class DockingLocationIn(Lookup):
     keep_document = True
 
 
-class PayloadFlightIn(Optional, serializers.Field):
-    """A payload flight (payloads domain): kept as its document."""
-
-    defaults = {"allow_null": True}
-
-    def to_internal_value(self, data):
-        if not isinstance(data, dict) or not isinstance(data.get("id"), int):
-            raise serializers.ValidationError("Expected a payload flight object with an id.")
-        return storable(data)
-
-
 class DockingEventIn(Record):
     model = models.DockingEvent
     components = (
@@ -184,10 +155,10 @@ class DockingEventIn(Record):
     docking_location = DockingLocationIn(required=True)
     space_station_target = SpaceStationIn(allow_null=True, required=False)
     flight_vehicle_target = SpacecraftFlightIn(allow_null=True, required=False)
-    payload_flight_target = PayloadFlightIn()
+    payload_flight_target = PayloadFlightIn(allow_null=True, required=False)
     flight_vehicle_chaser = SpacecraftFlightIn(allow_null=True, required=False)
     space_station_chaser = SpaceStationIn(allow_null=True, required=False)
-    payload_flight_chaser = PayloadFlightIn()
+    payload_flight_chaser = PayloadFlightIn(allow_null=True, required=False)
 
 
 class StationDockingEventIn(DockingEventIn):

@@ -9,7 +9,9 @@ from django.db import models
 from hangar.agencies.models import Agency
 from hangar.core.lookups import NamedLookup
 from hangar.images.models import Image
+from hangar.landings.models import Landing
 from hangar.launches.models import Launch
+from hangar.payloads.models import PayloadFlight
 
 
 class SpacecraftStatus(NamedLookup):
@@ -145,42 +147,6 @@ class Spacecraft(models.Model):
         return self.name
 
 
-class LandingType(NamedLookup):
-    abbrev = models.CharField(max_length=255, blank=True, default="")
-    description = models.CharField(max_length=2048, null=True, blank=True)
-
-
-class LandingLocation(models.Model):
-    """Where a landing happens; its nested location and celestial body are kept as a document."""
-
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255, blank=True, default="")
-    document = models.JSONField(default=dict)
-
-    class Meta:
-        app_label = "catalog"
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Landing(models.Model):
-    id = models.IntegerField(primary_key=True)
-    attempt = models.BooleanField(default=False)
-    success = models.BooleanField(null=True, blank=True)
-    description = models.CharField(max_length=2048, blank=True, default="")
-    downrange_distance = models.FloatField(null=True, blank=True)
-    landing_location = models.ForeignKey(
-        LandingLocation, on_delete=models.PROTECT, related_name="landings"
-    )
-    type = models.ForeignKey(LandingType, on_delete=models.PROTECT, related_name="landings")
-
-    class Meta:
-        app_label = "catalog"
-        ordering = ["id"]
-
-
 class SpacecraftFlight(models.Model):
     """One flight of a spacecraft on a launch; ``duration_s`` and ``turn_around_time_s`` are
     computed from the flights (``stats.py``)."""
@@ -252,7 +218,7 @@ class DockingLocation(NamedLookup):
 
 class DockingEvent(models.Model):
     """A docking: a chaser (a spacecraft flight, a station or a payload flight) docks with a
-    target. Payload flights belong to another domain and are kept as documents."""
+    target."""
 
     id = models.IntegerField(primary_key=True)
     flight_vehicle_chaser = models.ForeignKey(
@@ -277,11 +243,23 @@ class DockingEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="docked_by",
     )
-    payload_flight_target = models.JSONField(null=True, blank=True)
+    payload_flight_target = models.ForeignKey(
+        PayloadFlight, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     space_station_chaser = models.ForeignKey(
         SpaceStation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    payload_flight_chaser = models.JSONField(null=True, blank=True)
+    payload_flight_chaser = models.ForeignKey(
+        PayloadFlight,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="docking_events",
+    )
+    # Payload flights stored as upstream documents before payloads were relational: read once
+    # by the upgrade step (``hangar.launches.upgrade``), then emptied.
+    legacy_payload_flight_target = models.JSONField(null=True, blank=True)
+    legacy_payload_flight_chaser = models.JSONField(null=True, blank=True)
 
     class Meta:
         app_label = "catalog"

@@ -16,9 +16,16 @@ from django.db.models import F, Prefetch, QuerySet, Value
 from hangar.agencies.queries import agency_normal_joins, agency_normal_prefetches
 from hangar.core.queries import at
 from hangar.images.queries import image_joins, image_variants
+from hangar.landings.queries import landing_joins, landing_prefetches
+from hangar.launches.queries import launch_normal_joins, launch_normal_prefetches
+from hangar.payloads.queries.payloads import (
+    payload_flight_mini_joins,
+    payload_flight_mini_prefetches,
+    payload_flight_normal_joins,
+    payload_flight_normal_prefetches,
+)
 from hangar.spacecraft.models import (
     DockingEvent,
-    Landing,
     Spacecraft,
     SpacecraftConfig,
     SpacecraftConfigFamily,
@@ -103,9 +110,13 @@ def families_endpoint_detailed() -> QuerySet[SpacecraftConfigFamily]:
 
 def flights_for_spacecraft() -> QuerySet[SpacecraftFlight]:
     """A spacecraft's own flights; their nested spacecraft is the parent object itself."""
-    return SpacecraftFlight.objects.select_related(
-        "launch", "landing__landing_location", "landing__type"
-    ).order_by(F("launch__net").asc(nulls_last=True), "id")
+    return (
+        SpacecraftFlight.objects.select_related(
+            *launch_normal_joins("launch"), *landing_joins("landing")
+        )
+        .prefetch_related(*launch_normal_prefetches("launch"), *landing_prefetches("landing"))
+        .order_by(F("launch__net").asc(nulls_last=True), "id")
+    )
 
 
 def spacecraft_normal() -> QuerySet[Spacecraft]:
@@ -139,26 +150,41 @@ def with_live_durations(queryset: QuerySet[Spacecraft], now_epoch: int) -> Query
     )
 
 
-# --- flights, docking events, landings, stations ---------------------------------------------
+# --- flights, docking events, stations ---------------------------------------------
 
 
-def flight_normal_joins(path: str = "") -> list[str]:
-    """A flight with its normal spacecraft, launch and landing."""
+def flight_no_landing_joins(path: str = "") -> list[str]:
+    """A flight with its normal spacecraft and launch (the flight nested in its landing)."""
     return [
-        at(path, "launch"),
-        at(path, "landing__landing_location"),
-        at(path, "landing__type"),
+        *launch_normal_joins(at(path, "launch")),
         at(path, "spacecraft__status"),
         *image_joins(at(path, "spacecraft__image")),
         *config_normal_joins(at(path, "spacecraft__spacecraft_config")),
     ]
 
 
-def flight_normal_prefetches(path: str = "") -> list:
+def flight_no_landing_prefetches(path: str = "") -> list:
     return [
+        *launch_normal_prefetches(at(path, "launch")),
         image_variants(at(path, "spacecraft__image")),
         *config_normal_prefetches(at(path, "spacecraft__spacecraft_config")),
     ]
+
+
+def flight_normal_joins(path: str = "") -> list[str]:
+    """A flight with its normal spacecraft, launch and landing."""
+    return [*flight_no_landing_joins(path), *landing_joins(at(path, "landing"))]
+
+
+def flight_normal_prefetches(path: str = "") -> list:
+    return [*flight_no_landing_prefetches(path), *landing_prefetches(at(path, "landing"))]
+
+
+def flight_prefetch(path: str) -> Prefetch:
+    """The normal flight at ``path`` of a docking event, loaded by its own query: joined, a
+    flight and its launch are more tables than SQLite joins in one query, and an event nests
+    two of them."""
+    return Prefetch(path, queryset=spacecraft_flights_normal())
 
 
 def docking_events_for_chaser() -> QuerySet[DockingEvent]:
@@ -166,9 +192,12 @@ def docking_events_for_chaser() -> QuerySet[DockingEvent]:
         DockingEvent.objects.select_related(
             "docking_location",
             "space_station_target",
-            *flight_normal_joins("flight_vehicle_target"),
+            *payload_flight_normal_joins("payload_flight_target"),
         )
-        .prefetch_related(*flight_normal_prefetches("flight_vehicle_target"))
+        .prefetch_related(
+            flight_prefetch("flight_vehicle_target"),
+            *payload_flight_normal_prefetches("payload_flight_target"),
+        )
         .order_by("docking", "id")
     )
 
@@ -181,18 +210,42 @@ def spacecraft_flights_normal() -> QuerySet[SpacecraftFlight]:
 
 def spacecraft_flights_detailed() -> QuerySet[SpacecraftFlight]:
     return SpacecraftFlight.objects.select_related(
-        "launch",
-        "landing__landing_location",
-        "landing__type",
+        *launch_normal_joins("launch"),
+        *landing_joins("landing"),
         "spacecraft__status",
         *image_joins("spacecraft__image"),
         *config_detailed_joins("spacecraft__spacecraft_config"),
     ).prefetch_related(
+        *launch_normal_prefetches("launch"),
         image_variants("spacecraft__image"),
+        *landing_prefetches("landing"),
         *config_detailed_prefetches("spacecraft__spacecraft_config"),
         Prefetch(
             "docking_events", queryset=docking_events_for_chaser(), to_attr="docking_event_list"
         ),
+    )
+
+
+def spacecraft_flights_for_launch() -> QuerySet[SpacecraftFlight]:
+    """The detailed flights of a launch's rocket, which do not repeat the launch."""
+    return (
+        SpacecraftFlight.objects.select_related(
+            *landing_joins("landing"),
+            "spacecraft__status",
+            *image_joins("spacecraft__image"),
+            *config_detailed_joins("spacecraft__spacecraft_config"),
+        )
+        .prefetch_related(
+            image_variants("spacecraft__image"),
+            *landing_prefetches("landing"),
+            *config_detailed_prefetches("spacecraft__spacecraft_config"),
+            Prefetch(
+                "docking_events",
+                queryset=docking_events_for_chaser(),
+                to_attr="docking_event_list",
+            ),
+        )
+        .order_by("id")
     )
 
 
@@ -201,37 +254,13 @@ def docking_events() -> QuerySet[DockingEvent]:
         "docking_location",
         "space_station_target",
         "space_station_chaser",
-        *flight_normal_joins("flight_vehicle_target"),
-        *flight_normal_joins("flight_vehicle_chaser"),
+        *payload_flight_mini_joins("payload_flight_target"),
+        *payload_flight_normal_joins("payload_flight_chaser"),
     ).prefetch_related(
-        *flight_normal_prefetches("flight_vehicle_target"),
-        *flight_normal_prefetches("flight_vehicle_chaser"),
-    )
-
-
-def landings_with_flight() -> QuerySet[Landing]:
-    """Landings with their spacecraft flight at the normal level (list and normal modes)."""
-    return Landing.objects.select_related(
-        "landing_location", "type", *flight_normal_joins("spacecraft_flight")
-    ).prefetch_related(*flight_normal_prefetches("spacecraft_flight"))
-
-
-def landings_detailed() -> QuerySet[Landing]:
-    return Landing.objects.select_related(
-        "landing_location",
-        "type",
-        "spacecraft_flight__launch",
-        "spacecraft_flight__spacecraft__status",
-        *image_joins("spacecraft_flight__spacecraft__image"),
-        *config_detailed_joins("spacecraft_flight__spacecraft__spacecraft_config"),
-    ).prefetch_related(
-        image_variants("spacecraft_flight__spacecraft__image"),
-        *config_detailed_prefetches("spacecraft_flight__spacecraft__spacecraft_config"),
-        Prefetch(
-            "spacecraft_flight__docking_events",
-            queryset=docking_events_for_chaser(),
-            to_attr="docking_event_list",
-        ),
+        flight_prefetch("flight_vehicle_target"),
+        flight_prefetch("flight_vehicle_chaser"),
+        *payload_flight_mini_prefetches("payload_flight_target"),
+        *payload_flight_normal_prefetches("payload_flight_chaser"),
     )
 
 

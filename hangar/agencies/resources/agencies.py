@@ -1,4 +1,5 @@
-"""``agencies/``: every agency, with the configurations it builds at the detailed level.
+"""``agencies/``: every agency, with the launcher and spacecraft configurations it builds at the
+detailed level.
 
 Its launch and landing figures come from the launch domain and are kept as imported."""
 
@@ -9,10 +10,13 @@ from hangar.agencies.collect import agency
 from hangar.agencies.inputs import AgencyIn
 from hangar.agencies.models import Agency
 from hangar.agencies.queries import agencies_mini, agencies_normal
-from hangar.agencies.serializers import AgencyMini, AgencyNormal
-from hangar.core.fields import DocumentField
+from hangar.agencies.serializers import AgencyDetailed, AgencyMini, AgencyNormal
 from hangar.core.filters import COMPARISONS, BooleanFilter, DocumentedFilterSet, IdFilter
 from hangar.core.registry import Mode, Resource, register
+from hangar.launchers.collect import launcher_config
+from hangar.launchers.inputs import LauncherConfigIn
+from hangar.launchers.queries import launcher_configs_detailed_no_manufacturer
+from hangar.launchers.serializers import LauncherConfigDetailedSerializerNoManufacturer
 from hangar.spacecraft.collect import spacecraft_config
 from hangar.spacecraft.inputs import SpacecraftConfigIn
 from hangar.spacecraft.queries import spacecraft_configs_detailed
@@ -32,20 +36,27 @@ LAUNCH_FIGURES = (
 )
 
 
-class AgencyEndpointDetailed(AgencyNormal):
-    social_media_links = DocumentField("SocialMediaLink", many=True)
-    launcher_list = DocumentField("LauncherConfigDetailedSerializerNoManufacturer", many=True)
+class AgencyEndpointDetailed(AgencyDetailed):
+    launcher_list = LauncherConfigDetailedSerializerNoManufacturer(
+        many=True, read_only=True, source="launcher_config_list"
+    )
     spacecraft_list = SpacecraftConfigDetailed(many=True, read_only=True, source="config_list")
 
 
 def agencies_endpoint_detailed() -> QuerySet[Agency]:
-    """The normal agency, and the detailed configurations it builds, by name."""
+    """The agency loaded as at the normal level (the detailed one adds only columns), and the
+    detailed launcher and spacecraft configurations it builds, by name."""
     return agencies_normal().prefetch_related(
+        Prefetch(
+            "launcher_configs",
+            queryset=launcher_configs_detailed_no_manufacturer().order_by("name", "id"),
+            to_attr="launcher_config_list",
+        ),
         Prefetch(
             "spacecraft_configs",
             queryset=spacecraft_configs_detailed().order_by("name", "id"),
             to_attr="config_list",
-        )
+        ),
     )
 
 
@@ -89,13 +100,17 @@ class AgencyFilter(DocumentedFilterSet):
 
 
 class AgencyEndpointIn(AgencyIn):
-    """An agency as its own endpoint serves it: the detailed form lists the configurations it
-    builds."""
+    """An agency as its own endpoint serves it: the detailed form lists the launcher and
+    spacecraft configurations it builds. (The launcher list is kept as the configurations it
+    names, not in the agency's row: ``source`` keeps it out of the agency's columns.)"""
 
+    launcher_list = LauncherConfigIn(many=True, required=False, source="launcher_configs")
     spacecraft_list = SpacecraftConfigIn(many=True, required=False)
 
 
 def collect_agency(c, data: dict, depth: int):
+    for config in data.get("launcher_configs", []):
+        launcher_config(c, config, depth + 1, manufacturer=data["id"])
     for config in data.get("spacecraft_list", []):
         spacecraft_config(c, config, depth + 1)
     return agency(c, data, depth)

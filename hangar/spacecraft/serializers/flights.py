@@ -1,17 +1,19 @@
-"""Spacecraft flights at every level, the docking events they take part in, and landings."""
+"""Spacecraft flights at every level (with and without their landing) and the docking events
+they take part in."""
 
 from hangar.core.fields import (
     DocumentField,
     DurationField,
-    OtherDomainField,
     ResourceUrlField,
     ResponseModeField,
 )
 from hangar.core.serializers import SchemaSerializer
+from hangar.landings.serializers import Landing
+from hangar.launches.serializers.basic import LaunchMini
+from hangar.payloads.serializers.payloads import PayloadFlightMini, PayloadFlightNormal
 from hangar.spacecraft import models
 from hangar.spacecraft.serializers.spacecraft import (
     FlightFields,
-    Landing,
     SpacecraftDetailed,
     SpacecraftFlightNormal,
 )
@@ -23,7 +25,7 @@ from hangar.spacecraft.serializers.stations import (
 
 
 class SpacecraftFlightMini(FlightFields):
-    launch = DocumentField("LaunchMini", source="launch.document")
+    launch = LaunchMini(read_only=True)
     landing = Landing(read_only=True, allow_null=True)
     duration = DurationField(source="duration_s", allow_null=True)
     turn_around_time = DurationField(source="turn_around_time_s", allow_null=True)
@@ -35,7 +37,7 @@ class DockingEventForChaserNormal(SchemaSerializer):
     docking_location = DockingLocation(read_only=True)
     space_station_target = SpaceStationNormal(read_only=True, allow_null=True)
     flight_vehicle_target = SpacecraftFlightNormal(read_only=True, allow_null=True)
-    payload_flight_target = DocumentField("PayloadFlightNormal", allow_null=True)
+    payload_flight_target = PayloadFlightNormal(read_only=True, allow_null=True)
 
 
 class SpacecraftFlightDetailed(FlightFields):
@@ -53,7 +55,7 @@ class SpacecraftFlightDetailed(FlightFields):
 
 
 class SpacecraftFlightMiniSerializerNoLanding(FlightFields):
-    launch = DocumentField("LaunchMini", source="launch.document")
+    launch = LaunchMini(read_only=True)
     duration = DurationField(source="duration_s", allow_null=True)
     turn_around_time = DurationField(source="turn_around_time_s", allow_null=True)
 
@@ -62,6 +64,12 @@ class SpacecraftFlightNormalSerializerNoLanding(FlightFields):
     duration = DurationField(source="duration_s", allow_null=True)
     turn_around_time = DurationField(source="turn_around_time_s", allow_null=True)
     response_mode = ResponseModeField()
+
+
+class SpacecraftFlightDetailedSerializerNoLaunch(SpacecraftFlightDetailed):
+    """The detailed flight nested in its launch's rocket: the same, without the launch."""
+
+    launch = None
 
 
 class SpacecraftFlightDetailedSerializerNoLanding(SpacecraftFlightDetailed):
@@ -76,41 +84,14 @@ class DockingEventEndpointNormal(SchemaSerializer):
     docking_location = DockingLocation(read_only=True)
     space_station_target = SpaceStationMini(read_only=True, allow_null=True)
     flight_vehicle_target = SpacecraftFlightMini(read_only=True, allow_null=True)
-    payload_flight_target = DocumentField("PayloadFlightMini", allow_null=True)
+    payload_flight_target = PayloadFlightMini(read_only=True, allow_null=True)
     response_mode = ResponseModeField()
     flight_vehicle_chaser = SpacecraftFlightMini(read_only=True, allow_null=True)
     space_station_chaser = SpaceStationMini(read_only=True, allow_null=True)
-    payload_flight_chaser = DocumentField("PayloadFlightMini", allow_null=True)
+    payload_flight_chaser = PayloadFlightMini(read_only=True, allow_null=True)
 
 
 class DockingEventEndpointDetailed(DockingEventEndpointNormal):
     flight_vehicle_chaser = SpacecraftFlightNormal(read_only=True, allow_null=True)
     space_station_chaser = SpaceStationNormal(read_only=True, allow_null=True)
-    payload_flight_chaser = DocumentField("PayloadFlightNormal", allow_null=True)
-
-
-class LandingFields(Landing):
-    abstract = True
-    response_mode = ResponseModeField()
-    # First stages and payload flights belong to other domains: Hangar holds none.
-    firststage = OtherDomainField()
-    spacecraftflight = SpacecraftFlightMiniSerializerNoLanding(
-        read_only=True, allow_null=True, source="spacecraft_flight"
-    )
-    payloadflight = OtherDomainField()
-
-
-class LandingEndpointList(LandingFields):
-    pass
-
-
-class LandingEndpointNormal(LandingFields):
-    spacecraftflight = SpacecraftFlightNormalSerializerNoLanding(
-        read_only=True, allow_null=True, source="spacecraft_flight"
-    )
-
-
-class LandingEndpointDetailed(LandingFields):
-    spacecraftflight = SpacecraftFlightDetailedSerializerNoLanding(
-        read_only=True, allow_null=True, source="spacecraft_flight"
-    )
+    payload_flight_chaser = PayloadFlightNormal(read_only=True, allow_null=True)

@@ -1,7 +1,6 @@
-"""Spacecraft, their flights and landings."""
+"""Spacecraft and their flights."""
 
 from hangar.core.fields import (
-    DocumentField,
     DurationField,
     LiveDurationField,
     ResourceUrlField,
@@ -9,6 +8,8 @@ from hangar.core.fields import (
 )
 from hangar.core.serializers import SchemaSerializer, SharedSerializer
 from hangar.images.serializers import Image
+from hangar.landings.serializers import Landing
+from hangar.launches.serializers.basic import LaunchNormal
 from hangar.spacecraft import models, stats
 from hangar.spacecraft.serializers.configs import (
     SpacecraftConfigDetailed,
@@ -18,17 +19,6 @@ from hangar.spacecraft.serializers.configs import (
 
 class SpacecraftStatus(SchemaSerializer):
     model = models.SpacecraftStatus
-
-
-class LandingType(SchemaSerializer):
-    model = models.LandingType
-
-
-class Landing(SchemaSerializer):
-    model = models.Landing
-    url = ResourceUrlField("landings")
-    landing_location = DocumentField("LandingLocation", source="landing_location.document")
-    type = LandingType(read_only=True)
 
 
 class SpacecraftFields(SharedSerializer):
@@ -73,7 +63,7 @@ class FlightFields(SchemaSerializer):
     model = models.SpacecraftFlight
     url = ResourceUrlField("spacecraft_flights")
     spacecraft = SpacecraftNormal(read_only=True)
-    launch = DocumentField("LaunchNormal", source="launch.document")
+    launch = LaunchNormal(read_only=True)
 
 
 class SpacecraftFlightNormal(FlightFields):

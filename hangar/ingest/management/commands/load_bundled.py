@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from hangar.ingest.importer import import_files
+from hangar.launches.models import Launch
 from hangar.spacecraft.models import Spacecraft
 
 BUNDLED_DATA = Path(settings.BASE_DIR) / "data"
@@ -15,7 +16,7 @@ class Command(BaseCommand):
     help = "Import the bundled sample of real LL2 data, unless the catalog already holds data."
 
     def handle(self, *args, **options):
-        if Spacecraft.objects.exists():
+        if Spacecraft.objects.exists() or Launch.objects.exists():
             self.stdout.write("The catalog already holds data; bundled data not loaded.")
             return
         files = sorted(BUNDLED_DATA.glob("*.json"))

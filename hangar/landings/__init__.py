@@ -1,0 +1,1 @@
+"""Landings of first stages, spacecraft and payloads, their types and where they happen."""

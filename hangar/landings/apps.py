@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LandingsConfig(AppConfig):
+    name = "hangar.landings"
+    label = "landings"

@@ -1,0 +1,1 @@
+"""Launch vehicles: configuration families, configurations, and the boosters that fly them."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LaunchersConfig(AppConfig):
+    name = "hangar.launchers"
+    label = "launchers"

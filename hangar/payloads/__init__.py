@@ -1,0 +1,1 @@
+"""Payloads and their flights on launches."""

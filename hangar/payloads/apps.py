@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PayloadsConfig(AppConfig):
+    name = "hangar.payloads"
+    label = "payloads"

@@ -1,0 +1,1 @@
+"""Where launches leave from: celestial bodies, locations (spaceports) and their pads."""

@@ -1,0 +1,1 @@
+"""Programs (Starlink, Artemis, ...) and the mission patches of programs and launches."""
