@@ -35,13 +35,20 @@ HANGAR = [sys.executable, "-m", "hangar.cli"]
 HOST = "127.0.0.1"
 LIST_NORMAL = "/2.3.0/spacecraft/?limit=100&format=json"
 LIST_DETAILED = "/2.3.0/spacecraft/?limit=100&mode=detailed&format=json"
+# What launch clients call most: the next launches, at each level.
+UPCOMING = [
+    f"/2.3.0/launches/upcoming/?limit=100&mode={mode}&format=json"
+    for mode in ("list", "normal", "detailed")
+]
 WARMUP_SECONDS = 2.0
 STARTUP_TIMEOUT = 60.0
 
 
 def parse_args() -> argparse.Namespace:
     cpus = os.cpu_count() or 1
-    parser = argparse.ArgumentParser(description="Benchmark the spacecraft list endpoint.")
+    parser = argparse.ArgumentParser(
+        description="Benchmark the spacecraft and upcoming launch lists."
+    )
     parser.add_argument("--spacecraft", type=int, default=10_000, help="catalog size")
     parser.add_argument("--seconds", type=float, default=10.0, help="measuring time per request")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads")
@@ -276,7 +283,7 @@ def main() -> int:
     )
     results: dict[str, Tally] = {}
     with running_server(port, args.workers):
-        for path in (LIST_NORMAL, LIST_DETAILED, detail_path(port)):
+        for path in (LIST_NORMAL, LIST_DETAILED, detail_path(port), *UPCOMING):
             drive(port, path, WARMUP_SECONDS, args.concurrency)
             results[path] = drive(port, path, args.seconds, args.concurrency)
     print()

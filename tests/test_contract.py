@@ -173,7 +173,7 @@ PAGE_QUERIES = {
     ("/2.3.0/programs/", "list"): 3,
     ("/2.3.0/programs/", "normal"): 5,
     ("/2.3.0/mission_patches/", "normal"): 2,
-    ("/2.3.0/mission_patches/", "detailed"): 10,
+    ("/2.3.0/mission_patches/", "detailed"): 32,
     ("/2.3.0/config/program_types/", None): 2,
     ("/2.3.0/payloads/", "list"): 3,
     ("/2.3.0/payloads/", "normal"): 13,

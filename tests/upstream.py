@@ -472,9 +472,14 @@ def all_pages(get, path: str) -> list:
         offset += len(page["results"])
 
 
+DETAILS_PER_LIST = 25
+
+
 def compare_catalogs(theirs, ours) -> tuple[list[str], int]:
     """Where two servers answer differently, list by list and record by record (every mode of
-    every list endpoint, and the detail view of every record); and how many records compared."""
+    every list endpoint in full, and the detail views of records spread over each list: at
+    most about 25 a list, since every record is already compared in every list mode); and how
+    many records compared."""
     differences, compared = [], 0
     for path in list_paths():
         expected = all_pages(theirs, path)
@@ -484,7 +489,7 @@ def compare_catalogs(theirs, ours) -> tuple[list[str], int]:
         compared += len(expected)
         if "mode=" in path and not path.endswith("mode=list"):
             continue
-        for record in expected:
+        for record in expected[:: max(1, len(expected) // DETAILS_PER_LIST)]:
             detail = f"/2.3.0/{path.split('?')[0]}{record['id']}/"
             differences += [
                 f"{detail}: {m}" for m in list(mismatches(theirs(detail), ours(detail)))[:3]

@@ -9,4 +9,5 @@ class IngestConfig(AppConfig):
     def ready(self) -> None:
         from hangar.ingest.upgrade import after_migrate
 
-        post_migrate.connect(after_migrate, sender=self)
+        # Sent once per app with models: the catalog's is the one that holds the documents.
+        post_migrate.connect(after_migrate, dispatch_uid="hangar.ingest.upgrade")

@@ -69,7 +69,7 @@ def upgrade_documents(now=None) -> int:
 
 def after_migrate(sender, using, **kwargs) -> None:
     """``post_migrate``: upgrade what the migrations left as documents, and say so."""
-    if sender.label != "ingest":
+    if sender.label != "catalog":
         return
     try:
         read = upgrade_documents()
