@@ -148,10 +148,12 @@ def test_a_second_sync_within_the_week_is_quick_and_changes_nothing(db, proxy, t
     output = sync(proxy, tmp_path, only=EVERYTHING)
     quick = proxy.log[spent:]
     assert "(quick refresh)" in output
-    # Spacecraft in space (one page), the newest spacecraft (one page, all known), and the
-    # docking events since the last sync where Hangar imports them.
-    assert len(quick) == 2 + DOCKING_EVENTS
+    # Spacecraft in space (one page), the newest spacecraft (one page, all known), the
+    # launches updated since the last sync (one page), and the docking events since the last
+    # sync where Hangar imports them.
+    assert len(quick) == 3 + DOCKING_EVENTS
     assert any("in_space=true" in entry.path for entry in quick)
+    assert any("last_updated__gte=" in entry.path for entry in quick)
     assert any("ordering=-id" in entry.path for entry in quick)
     assert " 0 created, 0 updated" in output
     assert snapshot() == before
@@ -382,10 +384,11 @@ def test_quick_refresh_picks_up_new_and_landed_spacecraft(db, upstream_database,
         spent = len(proxy.log)
         output = sync(proxy, tmp_path, only=EVERYTHING)
         assert "(quick refresh)" in output
-        # In space, newest, and the one that came down, by id.
+        # In space, newest, launches updated since, and the one that came down, by id.
         assert [e.path.split("?")[0] for e in proxy.log[spent:]] == [
             "/2.3.0/spacecraft/",
             "/2.3.0/spacecraft/",
+            "/2.3.0/launches/",
             *["/2.3.0/docking_events/"] * DOCKING_EVENTS,
             f"/2.3.0/spacecraft/{FIRST_ID}/",
         ]

@@ -1,9 +1,9 @@
 """Which requests a sync makes: a full refresh of every endpoint, or a quick one.
 
-LL2 2.3.0 offers no "changed since" filter on any endpoint of the spacecraft domain (only
-``launches/`` has ``last_updated__gte``), so no request can ask for exactly the records that
-changed. What changes from one day to the next is, however, easy to name with the filters the
-endpoints do have, and a quick refresh asks only for that:
+LL2 2.3.0 offers no "changed since" filter on any endpoint but ``launches/``
+(``last_updated__gte``), so no request can ask for exactly the other records that changed.
+What changes from one day to the next is, however, easy to name with the filters the endpoints
+do have, and a quick refresh asks only for that:
 
 - ``spacecraft/?in_space=true``: spacecraft in space now, whose flights, mission ends,
   dockings and statistics are what moves;
@@ -11,6 +11,8 @@ endpoints do have, and a quick refresh asks only for that:
   down since the last sync, and its record now carries the mission end;
 - ``spacecraft/?ordering=-id``, until a page holds a spacecraft Hangar already has: the
   spacecraft added upstream since (usually one page);
+- ``launches/?last_updated__gte=...`` from the last sync, less a day: the launches that changed,
+  with everything they nest (usually one page);
 - ``docking_events/?docking__gte=...`` from the oldest docking Hangar holds as still open (or
   the last sync, less a day, if none is), where this Hangar imports docking events.
 
@@ -86,6 +88,16 @@ def quick_plan(now: float, last_sync: float, docking_importable: bool) -> dict:
             "spacecraft-newest", "spacecraft/", {**detailed, "ordering": "-id"}, until_known=True
         ),
     ]
+    # The launch domain has the one "changed since" filter: launches updated since the last
+    # sync (a margin before it), with the pads, rockets, programs and agencies they nest.
+    updated = datetime.fromtimestamp(last_sync, UTC) - DOCKING_MARGIN
+    streams.append(
+        Stream(
+            "launches-updated",
+            "launches/",
+            {**detailed, "last_updated__gte": updated.strftime("%Y-%m-%dT%H:%M:%SZ")},
+        )
+    )
     if docking_importable:
         since = datetime.fromtimestamp(last_sync, UTC) - DOCKING_MARGIN
         oldest_open = m.DockingEvent.objects.filter(departure__isnull=True).aggregate(
