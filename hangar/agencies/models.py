@@ -1,6 +1,7 @@
 """Agencies, their types and the countries they belong to.
 
-An agency's launch and landing figures come from the launch domain and are kept as imported."""
+An agency's launch and landing figures, as the launch service provider, are computed from the
+launches Hangar holds (``hangar.launches.stats``), else kept as imported."""
 
 from django.db import models
 
@@ -24,8 +25,9 @@ class Country(NamedLookup):
 
 
 class Agency(models.Model):
-    """An agency. Its launch and landing figures come from other domains and are kept as
-    imported; the configurations it builds are ours (``spacecraft_configs``)."""
+    """An agency. Its launch and landing figures are computed from the launches it provides,
+    once Hangar holds them (``hangar.launches.stats``); ``launcher_list`` is no longer read or
+    written (its launcher configurations are rows, ``launcher_configs``) and will be dropped."""
 
     id = models.IntegerField(primary_key=True)
     name = models.CharField(max_length=200, db_index=True)

@@ -36,7 +36,7 @@ class LandingLocation(models.Model):
         CelestialBody, on_delete=models.PROTECT, related_name="landing_locations"
     )
     # The upstream document of a landing location stored before locations were relational:
-    # read once by the upgrade step (``hangar.launches.upgrade``), then emptied.
+    # read once by the upgrade step (``hangar.ingest.upgrade``), then emptied.
     legacy_document = models.JSONField(default=dict, blank=True)
 
     class Meta:

@@ -145,7 +145,7 @@ class Launch(models.Model):
     pad_turnaround_s = models.BigIntegerField(null=True, blank=True)
     mission_patches = models.ManyToManyField(MissionPatch, blank=True, related_name="launches")
     # The upstream document of a launch stored before launches were relational: read once by
-    # the upgrade step (``hangar.launches.upgrade``) into the tables, then emptied.
+    # the upgrade step (``hangar.ingest.upgrade``) into the tables, then emptied.
     document = models.JSONField(default=dict, blank=True)
 
     class Meta:

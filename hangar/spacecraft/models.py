@@ -257,7 +257,7 @@ class DockingEvent(models.Model):
         related_name="docking_events",
     )
     # Payload flights stored as upstream documents before payloads were relational: read once
-    # by the upgrade step (``hangar.launches.upgrade``), then emptied.
+    # by the upgrade step (``hangar.ingest.upgrade``), then emptied.
     legacy_payload_flight_target = models.JSONField(null=True, blank=True)
     legacy_payload_flight_chaser = models.JSONField(null=True, blank=True)
 

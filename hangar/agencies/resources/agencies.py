@@ -1,7 +1,7 @@
 """``agencies/``: every agency, with the launcher and spacecraft configurations it builds at the
 detailed level.
 
-Its launch and landing figures come from the launch domain and are kept as imported."""
+Its launch and landing figures are computed by the launch domain (``hangar.launches.stats``)."""
 
 from django.db.models import Prefetch, Q, QuerySet
 from django_filters import rest_framework as filters

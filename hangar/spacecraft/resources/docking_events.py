@@ -48,7 +48,6 @@ register(
             "detailed": Mode(DockingEventEndpointDetailed, queries.docking_events),
         },
         filterset=DockingEventFilter,
-        # Payload flights are kept as documents: their payload's name is a key of the document.
         search_fields=(
             "docking_location__name",
             "flight_vehicle_chaser__spacecraft__name",
