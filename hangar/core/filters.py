@@ -97,6 +97,10 @@ class UUIDListFilter(filters.BaseInFilter, filters.UUIDFilter):
     """Comma-separated UUIDs."""
 
 
+class TextListFilter(filters.BaseInFilter, filters.CharFilter):
+    """Comma-separated texts, each matched exactly (``B1049,B1060``)."""
+
+
 class NothingHeldFilter(filters.CharFilter):
     """A filter on a domain Hangar does not hold (first stages, launchers): given any value, no
     record of Hangar's matches."""

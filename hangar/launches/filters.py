@@ -26,6 +26,7 @@ from hangar.core.filters import (
     IdFilter,
     IdListFilter,
     InstantFilter,
+    TextListFilter,
     UUIDListFilter,
 )
 from hangar.launches.models import FirstStage, Launch, Mission, VidURL
@@ -61,10 +62,6 @@ def instant(field_name: str, lookup: str, label: str) -> InstantFilter:
         lookup_expr=lookup,
         help_text=f"{label} is {COMPARED[lookup]} this instant (ISO 8601).",
     )
-
-
-class TextListFilter(filters.BaseInFilter, filters.CharFilter):
-    """Comma-separated texts, each matched exactly."""
 
 
 class RepeatedListWidget(QueryArrayWidget):

@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from django_filters import rest_framework as filters
 
 from hangar.core.fields import ResponseModeField
-from hangar.core.filters import BooleanFilter, IdListFilter, UUIDListFilter
+from hangar.core.filters import BooleanFilter, IdListFilter, TextListFilter, UUIDListFilter
 from hangar.core.registry import Mode, Resource, register
 from hangar.images.queries import image_joins, image_variants
 from hangar.landings.collect import landing
@@ -124,10 +124,6 @@ def landings_detailed() -> QuerySet[Landing]:
         ),
         *other_owners(detailed=True),
     )
-
-
-class TextListFilter(filters.BaseInFilter, filters.CharFilter):
-    """Comma-separated texts (``B1049,B1060``)."""
 
 
 class LandingFilter(filters.FilterSet):
