@@ -34,7 +34,9 @@ test-sqlite: install
 test-postgres: install
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
 
-test: lint test-sqlite test-postgres
+# Both databases at once, each run's output printed whole when it ends.
+test: lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -411,44 +411,20 @@ class Catalog:
 
     def stations(self) -> None:
         for pk, name in STATIONS.items():
-            founded = date(1998 + pk, 11, 20)
-            document = {
-                "id": pk,
-                "url": f"{LL2}/space_stations/{pk}/",
-                "name": name,
-                "image": None,
-                "status": STATION_STATUS,
-                "founded": founded.isoformat(),
-                "deorbited": None,
-                "description": prose(self.rng, 2),
-                "orbit": "Low Earth Orbit",
-                "type": STATION_TYPE,
-            }
             self.add(
                 SpaceStation(
                     id=pk,
                     name=name,
                     status_id=STATION_STATUS["id"],
                     type_id=STATION_TYPE["id"],
-                    founded=founded,
-                    document=document,
+                    founded=date(1998 + pk, 11, 20),
+                    description=prose(self.rng, 2),
+                    orbit="Low Earth Orbit",
                 )
             )
         for pk, name in DOCKING_PORTS.items():
             station = 18 if name.startswith("Tianhe") else 4
-            document = {
-                "id": pk,
-                "name": name,
-                "spacestation": {
-                    "id": station,
-                    "url": f"{LL2}/space_stations/{station}/",
-                    "name": STATIONS[station],
-                    "image": None,
-                },
-                "spacecraft": None,
-                "payload": None,
-            }
-            self.add(DockingLocation(id=pk, name=name, document=document))
+            self.add(DockingLocation(id=pk, name=name, spacestation_id=station))
 
     # --- spacecraft and their flights -------------------------------------------------------
 

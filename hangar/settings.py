@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "hangar.launches",
     "hangar.payloads",
     "hangar.spacecraft",
+    "hangar.people",
+    "hangar.events",
+    "hangar.dashboard",
     "hangar.ingest",
 ]
 

@@ -24,7 +24,7 @@ from referencing.jsonschema import DRAFT202012
 
 from hangar.core.registry import registry
 from hangar.ll2 import schema as contract
-from hangar.ll2.corrections import ONE_OF_GROUPS, corrected_nullable
+from hangar.ll2.corrections import ONE_OBJECT, ONE_OF_GROUPS, corrected_nullable
 from hangar.ll2.links import API_PREFIX
 
 REGISTRY_URI = "urn:ll2:2.3.0"
@@ -231,6 +231,9 @@ def operation_schema(path: str) -> tuple[str, dict[str, Any]]:
     """The template and 200 response schema of ``GET path`` (``/2.3.0/spacecraft/5/``)."""
     for pattern, template in path_patterns():
         if pattern.match(path):
+            one_object = ONE_OBJECT.get(template.removeprefix(API_PREFIX))
+            if one_object is not None:  # the document declares an array of them
+                return template, {"$ref": f"{COMPONENT_REF}{one_object}"}
             operation = contract.openapi()["paths"][template]["get"]
             content = operation["responses"]["200"]["content"]["application/json"]
             return template, content["schema"]
@@ -243,7 +246,7 @@ def operation_component(path: str, mode: str | None = None) -> tuple[str, str | 
     ``normal``, when none is given)."""
     _, schema = operation_schema(path)
     page = name_of(schema["$ref"])
-    results = contract.component(page)["properties"].get("results")
+    results = contract.component(page).get("properties", {}).get("results")
     if results is None:
         return page, None
     item = results["items"]

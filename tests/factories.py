@@ -181,9 +181,11 @@ def flight(
 def docking_event(
     chaser: m.SpacecraftFlight, docking: datetime, departure: datetime | None = None
 ) -> m.DockingEvent:
-    location = m.DockingLocation.objects.get_or_create(id=1, defaults={"name": "Harmony"})[0]
-    station = m.SpaceStation.objects.get_or_create(
-        id=4, defaults={"name": "International Space Station"}
+    station = m.SpaceStation.objects.filter(id=4).first() or space_station(
+        id=4, name="International Space Station"
+    )
+    location = m.DockingLocation.objects.get_or_create(
+        id=1, defaults={"name": "Harmony", "spacestation": station}
     )[0]
     return m.DockingEvent.objects.create(
         id=next_id(),
@@ -219,8 +221,6 @@ def rich_spacecraft(number: int, flights: int = 2) -> list[m.Spacecraft]:
 
 # --- the whole spacecraft domain, as the contract tests and the crawler need it ---------------
 
-UPSTREAM_API = "https://ll.thespacedevs.com/2.3.0"
-
 
 def documented_launch(template: dict, net: datetime, **fields) -> m.Launch:
     """A launch nesting every kind of object its levels serve (``rich_launch``); ``template``,
@@ -230,98 +230,33 @@ def documented_launch(template: dict, net: datetime, **fields) -> m.Launch:
     return rich_launch(net, **fields)
 
 
-def agency_document(row: m.Agency) -> dict:
-    """An agency as LL2 nests it at the normal level (``AgencyNormal``), images left out."""
-    return {
-        "response_mode": "normal",
-        "id": row.pk,
-        "url": f"{UPSTREAM_API}/agencies/{row.pk}/",
-        "name": row.name,
-        "abbrev": row.abbrev,
-        "type": {"id": row.type.pk, "name": row.type.name} if row.type else None,
-        "featured": row.featured,
-        "country": [
-            {
-                "id": c.pk,
-                "name": c.name,
-                "alpha_2_code": c.alpha_2_code,
-                "alpha_3_code": c.alpha_3_code,
-                "nationality_name": c.nationality_name,
-                "nationality_name_composed": c.nationality_name_composed,
-            }
-            for c in row.countries.all()
-        ],
-        "description": row.description,
-        "administrator": row.administrator,
-        "founding_year": row.founding_year,
-        "launchers": row.launchers,
-        "spacecraft": row.spacecraft,
-        "parent": row.parent,
-        "image": None,
-        "logo": None,
-        "social_logo": None,
-    }
-
-
 def space_station(owners=(), **fields) -> m.SpaceStation:
-    """A station with owners and the document LL2 serves for it (``SpaceStationDetailedEndpoint``
-    fields); its docking ports are free and no expedition is aboard."""
+    """A station with owners, its columns as LL2 gives them; its imported ``onboard_crew`` and
+    ``docked_vehicles`` are served until Hangar holds its expeditions (docking events)."""
     pk = fields.pop("id", None) or next_id()
     name = fields.pop("name", f"Station {pk}")
-    active = {"name": "Active"}
-    station_status = m.SpaceStationStatus.objects.get_or_create(id=1, defaults=active)[0]
-    kind = m.SpaceStationType.objects.get_or_create(id=1, defaults={"name": "Government"})[0]
+    active = m.SpaceStationStatus.objects.get_or_create(id=1, defaults={"name": "Active"})[0]
+    fields.setdefault("status", active)
+    fields.setdefault(
+        "type", m.SpaceStationType.objects.get_or_create(id=1, defaults={"name": "Government"})[0]
+    )
     fields.setdefault("founded", at("1998-11-20T00:00:00").date())
+    fields.setdefault("description", f"{name}, a modular space station in low Earth orbit.")
+    fields.setdefault("orbit", "Low Earth Orbit")
+    for column, value in {"height": 73.0, "width": 109.0, "mass": 420.0, "volume": 916}.items():
+        fields.setdefault(column, value)
     fields.setdefault("onboard_crew", 7)
     fields.setdefault("docked_vehicles", 2)
-    fields.setdefault("volume", 916)
-    document = {
-        "id": pk,
-        "url": f"{UPSTREAM_API}/space_stations/{pk}/",
-        "name": name,
-        "image": None,
-        "status": {"id": station_status.pk, "name": station_status.name},
-        "founded": fields["founded"].isoformat(),
-        "deorbited": None,
-        "description": f"{name}, a modular space station in low Earth orbit.",
-        "orbit": "Low Earth Orbit",
-        "type": {"id": kind.pk, "name": kind.name},
-        "owners": [agency_document(owner) for owner in owners],
-        "response_mode": "detailed",
-        "active_expeditions": [],
-        "height": 73.0,
-        "width": 109.0,
-        "mass": 420.0,
-        "volume": fields["volume"],
-        "onboard_crew": fields["onboard_crew"],
-        "docked_vehicles": fields["docked_vehicles"],
-        "docking_location": [],
-        "active_docking_events": [],
-    }
-    row = m.SpaceStation.objects.create(
-        id=pk, name=name, status=station_status, type=kind, document=document, **fields
-    )
+    row = m.SpaceStation.objects.create(id=pk, name=name, **fields)
     row.owners.set(owners)
     return row
 
 
-def docking_location(station: m.SpaceStation, **fields) -> m.DockingLocation:
-    """A docking port of ``station``, with the document LL2 serves for it."""
+def docking_location(station: m.SpaceStation | None = None, **fields) -> m.DockingLocation:
+    """A docking port of ``station`` (or of the spacecraft configuration or payload given)."""
     pk = fields.pop("id", None) or next_id()
     name = fields.pop("name", f"Port {pk}")
-    document = {
-        "id": pk,
-        "name": name,
-        "spacestation": {
-            "id": station.pk,
-            "url": f"{UPSTREAM_API}/space_stations/{station.pk}/",
-            "name": station.name,
-            "image": None,
-        },
-        "spacecraft": None,
-        "payload": None,
-    }
-    return m.DockingLocation.objects.create(id=pk, name=name, document=document)
+    return m.DockingLocation.objects.create(id=pk, name=name, spacestation=station, **fields)
 
 
 def docking_between(
@@ -346,7 +281,13 @@ def docking_between(
 
 def lookup_rows(number: int) -> None:
     """``number`` rows of every config/ lookup (on top of those other helpers create)."""
-    for model in (m.SpacecraftStatus, m.SpacecraftConfigType, m.AgencyType, m.ImageVariantType):
+    for model in (
+        m.SpacecraftStatus,
+        m.SpacecraftConfigType,
+        m.AgencyType,
+        m.ImageVariantType,
+        m.SpaceStationStatus,
+    ):
         for pk in range(1, number + 1):
             model.objects.get_or_create(id=pk, defaults={"name": f"{model.__name__} {pk}"})
     for model in (
@@ -448,7 +389,15 @@ def rich_catalog(number: int, launch_template: dict) -> dict:
     stats.refresh_spacecraft([craft.pk for craft in crafts])
     launch_stats.refresh([launch_stats.ALL])
     # The launch domain's catalogs hold flights of their own; "flights" is the spacecraft's.
-    return {**launch_domain, "spacecraft": crafts, "flights": flights, "stations": stations}
+    built = {**launch_domain, "spacecraft": crafts, "flights": flights, "stations": stations}
+    from tests.dashboard_factories import dashboard_catalog
+    from tests.event_factories import event_catalog
+    from tests.expedition_factories import expedition_catalog
+    from tests.people_factories import people_catalog
+
+    for domain in (people_catalog, expedition_catalog, event_catalog, dashboard_catalog):
+        built.update(domain(number, built))
+    return built
 
 
 def launch_domain_catalog(number: int) -> dict:

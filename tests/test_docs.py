@@ -44,7 +44,8 @@ def test_schema_is_hangars_openapi_document_listing_every_path(client, db):
     for prefix, viewset, _ in router.registry:
         if hasattr(viewset, "list"):
             assert f"/2.3.0/{prefix}/" in paths
-        assert f"/2.3.0/{prefix}/{{id}}/" in paths
+        if hasattr(viewset, "retrieve"):  # not a one-object endpoint (dashboard/starship/)
+            assert f"/2.3.0/{prefix}/{{id}}/" in paths
     assert all(set(operations) == {"get"} for operations in document["paths"].values())
 
 

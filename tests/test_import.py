@@ -224,8 +224,8 @@ REFUSALS = {
         ["results[10]", "spacecraft 240", "given twice", "results[3]"],
     ),
     "unknown resource": (
-        lambda results: results[1].update(url=f"{LL2}/astronauts/1/"),
-        ["results[1]", "'astronauts'"],
+        lambda results: results[1].update(url=f"{LL2}/telescopes/1/"),
+        ["results[1]", "'telescopes'"],
     ),
 }
 

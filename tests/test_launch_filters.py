@@ -19,6 +19,7 @@ from hangar.ll2.schema import openapi
 from tests import factories as f
 from tests import launch_factories as lf
 from tests import models as m
+from tests import people_factories as pf
 
 PAGING_AND_SHAPE = {"limit", "offset", "ordering", "search", "mode", "format"}
 FILTERSETS = {
@@ -110,10 +111,10 @@ def add_flights_boosters_and_links(c: SimpleNamespace) -> None:
     c.crew_dragon = f.config(name="Crew Dragon")
     c.endeavour = f.spacecraft(name="Endeavour", spacecraft_config=c.crew_dragon)
     c.cargo = f.spacecraft(name="Cargo Dragon C209")
-    f.flight(c.endeavour, None, launch=first, launch_crew=[{"id": 1, "role": "Commander"}])
-    f.flight(c.cargo, None, launch=second, launch_crew=[])
-    f.flight(c.endeavour, None, launch=recent, launch_crew=[{"id": 2, "role": "Pilot"}])
-    f.flight(c.cargo, None, launch=recent, launch_crew=[])
+    pf.crew(f.flight(c.endeavour, None, launch=first), "launch", [pf.seat()])
+    f.flight(c.cargo, None, launch=second)
+    pf.crew(f.flight(c.endeavour, None, launch=recent), "launch", [pf.seat()])
+    f.flight(c.cargo, None, launch=recent)
     reused = lf.launcher(serial_number="B1058")
     lf.first_stage(first, reused)
     lf.first_stage(second, reused)
@@ -273,7 +274,8 @@ def spacecraft_cases(c) -> dict:
             (
                 {"is_crewed": value},
                 lambda x, crewed=crewed: (
-                    crewed == any(flight.launch_crew for flight in x.spacecraft_flights.all())
+                    crewed
+                    == any(flight.launch_crew.exists() for flight in x.spacecraft_flights.all())
                 ),
             )
             for value, crewed in (("true", True), ("false", False), ("FALSE", False))

@@ -57,7 +57,7 @@ def test_program_25_patch_lists_its_program_at_the_detailed_level(api, db):
     assert patch["agency"]["response_mode"] == "normal"  # AgencyDetailed says "normal"
     assert [program["id"] for program in patch["program"]] == [25]
     assert patch["program"][0]["mission_patches"][0]["id"] == 7
-    # Launches and expeditions wearing the patch are not linked yet.
+    # The sample holds no launch or expedition that wears the patch.
     assert (patch["launches"], patch["expeditions"]) == ([], [])
     listed = api.get(PROGRAMS, {"mode": "list"}).json()["results"]
     normal = api.get(f"{PROGRAMS}25/").json()

@@ -88,11 +88,15 @@ def refused(proxy, tmp_path, **options) -> str:
 
 
 def theirs(upstream, path: str) -> list:
-    """Every record of a list endpoint of the upstream, as served to a client at testserver."""
+    """Every record of a list endpoint of the upstream, as served to a client at testserver
+    (the object of a one-object endpoint, ``dashboard/starship/``)."""
     records, offset = [], 0
     while True:
         separator = "&" if "?" in path else "?"
         page = upstream.get(f"/2.3.0/{path}{separator}limit=100&offset={offset}")
+        if "results" not in page:
+            records = [page]
+            break
         records += page["results"]
         if not page["next"]:
             break
@@ -105,6 +109,8 @@ def ours(path: str) -> list:
     while True:
         separator = "&" if "?" in path else "?"
         page = client.get(f"/2.3.0/{path}{separator}limit=100&offset={offset}").json()
+        if "results" not in page:
+            return [page]
         records += page["results"]
         if not page["next"]:
             break
@@ -149,9 +155,9 @@ def test_a_second_sync_within_the_week_is_quick_and_changes_nothing(db, proxy, t
     quick = proxy.log[spent:]
     assert "(quick refresh)" in output
     # Spacecraft in space (one page), the newest spacecraft (one page, all known), the
-    # launches updated since the last sync (one page), and the docking events since the last
-    # sync where Hangar imports them.
-    assert len(quick) == 3 + DOCKING_EVENTS
+    # launches and the events updated since the last sync (one page each), and the docking
+    # events since the last sync where Hangar imports them.
+    assert len(quick) == 4 + DOCKING_EVENTS
     assert any("in_space=true" in entry.path for entry in quick)
     assert any("last_updated__gte=" in entry.path for entry in quick)
     assert any("ordering=-id" in entry.path for entry in quick)
@@ -384,11 +390,12 @@ def test_quick_refresh_picks_up_new_and_landed_spacecraft(db, upstream_database,
         spent = len(proxy.log)
         output = sync(proxy, tmp_path, only=EVERYTHING)
         assert "(quick refresh)" in output
-        # In space, newest, launches updated since, and the one that came down, by id.
+        # In space, newest, launches and events updated since, and the one that came down, by id.
         assert [e.path.split("?")[0] for e in proxy.log[spent:]] == [
             "/2.3.0/spacecraft/",
             "/2.3.0/spacecraft/",
             "/2.3.0/launches/",
+            "/2.3.0/events/",
             *["/2.3.0/docking_events/"] * DOCKING_EVENTS,
             f"/2.3.0/spacecraft/{FIRST_ID}/",
         ]

@@ -7,6 +7,10 @@ the registry: the router and the API root, the importer, the sync's crawl table,
 tests' endpoint lists and the benchmark. Adding a resource is one module that calls
 ``register``, plus a migration for its tables.
 
+Most resources are lists with detail views. A ``single`` resource (``dashboard/starship/``)
+answers one object built for the instant of the request, with the same mode switch, and is
+mirrored and exported with one request.
+
 Domains also register what an import must do for them beyond upserting rows: ``WriteRule``
 adjusts the rows of one model before they are written (computed statistics win over imported
 ones), ``Refresh`` recomputes statistics for the records a batch touched.
@@ -27,10 +31,16 @@ from django.db.models import Model, QuerySet
 
 @dataclass(frozen=True)
 class Mode:
-    """One level of detail of an endpoint: the serializer, and the query it needs."""
+    """One level of detail of an endpoint: the serializer, and the query it needs (for a
+    ``single`` resource, ``queryset(now, params)`` builds the one object it serves at the
+    instant ``now``, for the request's query parameters)."""
 
     serializer: type
-    queryset: Callable[[], QuerySet]
+    queryset: Callable[..., Any]
+    # What the level nests as of the instant of the request (a station's active expeditions,
+    # the vehicles docked at its ports): ``at_instant(queryset, now_epoch)`` adds those
+    # prefetches, which only this level needs.
+    at_instant: Callable[[QuerySet, int], QuerySet] | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,9 @@ class Resource:
     # The order of a list without ``?ordering=`` (``id`` always breaks ties).
     default_ordering: tuple[str, ...] = ("id",)
     listed: bool = True  # False: detail views only
+    # One object, not a list (``dashboard/starship/``): no pages, no detail views, no filters;
+    # each mode's ``queryset(now, params)`` builds it. Declared with ``listed=False``.
+    single: bool = False
     lookup_value_regex: str = r"[0-9]+"
     # The importer: the input serializer of one record, and the collector that walks the
     # validated record into the batch, ``collect(collector, data, depth) -> pk``.
@@ -121,6 +134,8 @@ class Registry:
                 raise ValueError(f"{resource.path} is registered twice.")
             if resource.default_mode not in resource.modes and len(resource.modes) > 1:
                 raise ValueError(f"{resource.path}: no mode {resource.default_mode!r}.")
+            if resource.single and resource.listed:
+                raise ValueError(f"{resource.path}: a single object is not a list (listed=False).")
             self._resources[resource.path] = resource
 
     def add_write_rule(self, rule: WriteRule) -> None:
@@ -139,8 +154,9 @@ class Registry:
         return MappingProxyType({r.name: r for r in self.resources() if r.importable})
 
     def mirrored(self) -> list[Resource]:
-        """The list endpoints a mirror crawls and an export writes."""
-        return [r for r in self.resources() if r.listed and r.importable]
+        """The endpoints a mirror crawls and an export writes: the lists, page by page, and the
+        single objects, one request each."""
+        return [r for r in self.resources() if (r.listed or r.single) and r.importable]
 
     def write_rule(self, model: type[Model]) -> WriteRule | None:
         self.discover()

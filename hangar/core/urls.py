@@ -9,9 +9,14 @@ from hangar.core.viewsets import viewset_for
 
 
 class LL2Router(DefaultRouter):
-    """LL2's paths end with a slash; the root lists the endpoints."""
+    """LL2's paths end with a slash; the root lists every endpoint, ``api-throttle/`` too."""
 
     include_format_suffixes = False
+
+    def get_api_root_view(self, api_urls=None):
+        view = super().get_api_root_view(api_urls)
+        view.view_initkwargs["api_root_dict"]["api-throttle"] = "api-throttle"
+        return view
 
 
 router = LL2Router()

@@ -2,8 +2,10 @@
 
 ``?mode=`` selects a serializer and its queryset from the resource's modes; the detail view
 always answers at the most detailed level; the browsable page shows the description the official
-schema gives the endpoint. A GET reads: statistics that grow with time are computed at read time
-(see ``hangar.core.fields.LiveDurationField``), never written.
+schema gives the endpoint. A ``single`` resource is served by ``LL2ObjectViewSet``: its one
+route (the router's list route) answers the object its mode builds, not a page. A GET reads:
+statistics that grow with time are computed at read time (see
+``hangar.core.fields.LiveDurationField``), never written.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 from rest_framework.utils import formatting
 
 from hangar.core.registry import Resource
@@ -62,12 +65,15 @@ class LL2GenericViewSet(viewsets.GenericViewSet):
         return self.resource.modes[self.current_mode()].serializer
 
     def get_queryset(self):
-        queryset = self.resource.modes[self.current_mode()].queryset()
+        mode = self.resource.modes[self.current_mode()]
+        queryset = mode.queryset()
         if self.resource.scope is not None:
             self.now_epoch()
             queryset = self.resource.scope(queryset, self.now)
         if self.resource.annotate is not None:
             queryset = self.resource.annotate(queryset, self.now_epoch())
+        if mode.at_instant is not None:
+            queryset = mode.at_instant(queryset, self.now_epoch())
         return queryset
 
     def now_epoch(self) -> int:
@@ -84,12 +90,29 @@ class LL2GenericViewSet(viewsets.GenericViewSet):
         return context
 
 
+class LL2ObjectViewSet(LL2GenericViewSet):
+    """A resource that is one object (``dashboard/starship/``): the router mounts ``list`` at its
+    path, with the mode switch of every list (a bad mode is a 400), and no detail route. It has
+    no pages, filters, search or ordering: the mode's builder, ``queryset(now, params)``, decides
+    what the object holds at the instant of the request and reads the query parameters it
+    takes."""
+
+    pagination_class = None
+    filter_backends = ()
+
+    def list(self, request, *args, **kwargs):
+        build = self.resource.modes[self.mode].queryset
+        return Response(self.get_serializer(build(self.now, request.query_params)).data)
+
+
 def viewset_for(resource: Resource) -> type[LL2GenericViewSet]:
     """The read-only viewset of a registered resource: a list (unless the resource has detail
-    views only) and a detail view."""
+    views only) and a detail view, or the one object of a ``single`` resource."""
     bases = (mixins.RetrieveModelMixin, LL2GenericViewSet)
     if resource.listed:
         bases = (mixins.ListModelMixin, *bases)
+    if resource.single:
+        bases = (LL2ObjectViewSet,)
     name = "".join(part.title() for part in resource.name.replace("/", "_").split("_"))
     viewset = type(
         f"{name}ViewSet",
@@ -107,7 +130,7 @@ def viewset_for(resource: Resource) -> type[LL2GenericViewSet]:
             "lookup_value_regex": resource.lookup_value_regex,
         },
     )
-    if resource.listed and len(resource.modes) > 1:
+    if (resource.listed or resource.single) and len(resource.modes) > 1:
         parameter = OpenApiParameter(
             "mode", str, description="Level of detail of the response.", enum=list(resource.modes)
         )

@@ -1,11 +1,11 @@
 """``hangar export DIR``: the whole catalog as LL2 2.3.0 JSON that ``hangar import`` reads back.
 
 The export asks Hangar's own list endpoints for their pages, in the richest mode and 100
-records at a time, exactly as a client would (in-process, through Django's test client, so
-that no server has to run): what is exported is what the API serves, and a round trip through
-another, empty instance serves the same documents. The endpoints are those of the table
-``hangar sync`` crawls; one this Hangar does not serve, or whose records it cannot import back,
-is skipped with a note.
+records at a time (a one-object endpoint, ``dashboard/starship/``, for its object), exactly as a
+client would (in-process, through Django's test client, so that no server has to run): what is
+exported is what the API serves, and a round trip through another, empty instance serves the
+same documents. The endpoints are those of the table ``hangar sync`` crawls; one this Hangar
+does not serve, or whose records it cannot import back, is skipped with a note.
 """
 
 from __future__ import annotations
@@ -82,6 +82,9 @@ def export_endpoint(client: Client, directory: Path, index: int, endpoint, repor
         name = f"{index:02d}-{endpoint.slug}-{offset:07d}.json"
         write(directory / name, {"request": request, "response": page})
         report.files += 1
+        if endpoint.single:  # one object, no pages
+            report.lines.append(f"{endpoint.label()}: 1 object.")
+            return
         pages, records = pages + 1, records + len(page["results"])
         if not page["next"] or not page["results"]:
             break

@@ -174,26 +174,38 @@ def incomplete(model, rows: dict, existing: dict, entries: dict) -> list[str]:
 
 
 def write_relation(model, name: str, wanted: dict, counts: WriteCounts) -> None:
-    """Make each owner's many-to-many list exactly the given one."""
+    """Make each owner's many-to-many list exactly the given one. A relation whose table has a
+    ``position`` column (crews) keeps the list's order; the others are sets."""
     relation = model._meta.get_field(name)
     through = relation.remote_field.through
     source = f"{relation.m2m_field_name()}_id"
     target = f"{relation.m2m_reverse_field_name()}_id"
-    current = defaultdict(set)
+    ordered = any(field.name == "position" for field in through._meta.concrete_fields)
+    # The same seat twice in one crew is one seat.
+    held = (lambda targets: list(dict.fromkeys(targets))) if ordered else set
+    current = defaultdict(list)
     for part in chunks(list(wanted)):
-        for owner, other in through.objects.filter(**{f"{source}__in": part}).values_list(
-            source, target
-        ):
-            current[owner].add(other)
-    stale = [pk for pk, targets in wanted.items() if set(targets) != current.get(pk, set())]
+        rows = through.objects.filter(**{f"{source}__in": part})
+        if ordered:
+            rows = rows.order_by("position", "pk")
+        for owner, other in rows.values_list(source, target):
+            current[owner].append(other)
+    stale = [pk for pk, targets in wanted.items() if held(targets) != held(current.get(pk, []))]
     if not stale:
         return
     for part in chunks(stale):
         through.objects.filter(**{f"{source}__in": part}).delete()
-    through.objects.bulk_create(
-        [through(**{source: pk, target: other}) for pk in stale for other in set(wanted[pk])],
-        batch_size=CHUNK,
-    )
+    if ordered:
+        links = [
+            through(**{source: pk, target: other, "position": position})
+            for pk in stale
+            for position, other in enumerate(dict.fromkeys(wanted[pk]))
+        ]
+    else:
+        links = [
+            through(**{source: pk, target: other}) for pk in stale for other in set(wanted[pk])
+        ]
+    through.objects.bulk_create(links, batch_size=CHUNK)
     label = model._meta.verbose_name_plural
     for pk in stale:
         if pk not in counts.touched[model]:

@@ -49,9 +49,8 @@ COMPARED = {
 
 
 def crewed_flights() -> models.QuerySet[SpacecraftFlight]:
-    """Spacecraft flights with someone aboard at launch. The launch crew is kept as the list LL2
-    serves, so a non-empty list is a crew."""
-    return SpacecraftFlight.objects.exclude(launch_crew=[])
+    """Spacecraft flights with someone aboard at launch: a seat in their launch crew."""
+    return SpacecraftFlight.objects.filter(launch_crew_members__isnull=False)
 
 
 def instant(field_name: str, lookup: str, label: str) -> InstantFilter:

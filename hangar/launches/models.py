@@ -205,13 +205,21 @@ class VidURLType(NamedLookup):
 
 
 class Link(models.Model):
-    """What info and video links share: the launch or mission they belong to, in order."""
+    """What info and video links share: the launch, mission or event they belong to, in
+    order."""
 
     launch = models.ForeignKey(
         Launch, null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)s_set"
     )
     mission = models.ForeignKey(
         Mission, null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)s_set"
+    )
+    event = models.ForeignKey(
+        "catalog.Event",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="%(class)s_set",
     )
     position = models.PositiveIntegerField(default=0)
     priority = models.IntegerField(default=0)
@@ -280,7 +288,7 @@ class TimelineEvent(models.Model):
 
 
 class Update(models.Model):
-    """A news item about a launch or a program."""
+    """A news item about a launch, a program or an event."""
 
     id = models.IntegerField(primary_key=True)
     profile_image = models.URLField(max_length=1024, null=True, blank=True)
@@ -293,6 +301,9 @@ class Update(models.Model):
     )
     program = models.ForeignKey(
         Program, null=True, blank=True, on_delete=models.CASCADE, related_name="updates"
+    )
+    event = models.ForeignKey(
+        "catalog.Event", null=True, blank=True, on_delete=models.CASCADE, related_name="updates"
     )
 
     class Meta:

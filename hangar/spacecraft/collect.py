@@ -3,12 +3,13 @@ key of what it collected so that the caller can point at it."""
 
 from __future__ import annotations
 
-from hangar.agencies.collect import agency, documented_agencies
+from hangar.agencies.collect import agency
 from hangar.core.collect import Collector
 from hangar.images.collect import image
 from hangar.landings.collect import landing
 from hangar.launches.collect import launch
-from hangar.payloads.collect import payload_flight
+from hangar.payloads.collect import payload, payload_flight
+from hangar.people.collect import crew
 from hangar.spacecraft import models as m
 
 CREWS = ("launch_crew", "onboard_crew", "landing_crew")
@@ -61,7 +62,8 @@ def spacecraft_flight(c: Collector, data: dict, depth: int, launch_id=None):
     if row.get("landing_id") is not None:
         c.batch.claim_landing(row["landing_id"], data["id"], c.source)
     c.add(m.SpacecraftFlight, data["id"], row, depth)
-    documented_agencies(c, [data.get(crew) for crew in CREWS], depth)
+    for name in CREWS:
+        crew(c, m.SpacecraftFlight, name, data["id"], data.get(name), depth)
     for event in data.get("docking_events", []):
         # Nested under its chaser, a docking event does not repeat the chaser.
         docking_event(c, event, depth + 1, chaser=data["id"])
@@ -69,43 +71,45 @@ def spacecraft_flight(c: Collector, data: dict, depth: int, launch_id=None):
 
 
 def space_station(c: Collector, data: dict | None, depth: int):
+    """A station at any level; at the detailed one, its docking ports and the dockings in
+    progress. (Its active expeditions, at the endpoint's levels, are collected by
+    ``collect_stations.space_station_endpoint``: the people domain nests stations.)"""
     if data is None:
         return None
     row = c.scalars(m.SpaceStation, data)
+    c.related(row, data, "image", lambda d, n: image(c, d, n), depth)
     c.related(row, data, "status", c.lookup_of(m.SpaceStationStatus), depth)
     c.related(row, data, "type", c.lookup_of(m.SpaceStationType), depth)
     if data.get("owners") is not None:
         owners = [agency(c, owner, depth + 1) for owner in data["owners"]]
         c.relate(m.SpaceStation, "owners", data["id"], owners, depth)
     c.add(m.SpaceStation, data["id"], row, depth)
-    documented_agencies(c, data.get("document"), depth)
     station_dockings(c, data, depth)
     return data["id"]
 
 
 def station_dockings(c: Collector, data: dict, depth: int) -> None:
-    """The docking ports of a detailed station and what is docked at each: records of their own,
-    which answer on their endpoints. (``active_docking_events`` repeats those dockings without
-    their chasers, so it adds nothing a record could be made of.)"""
-    station = {
-        "id": data["id"],
-        "url": data.get("url"),
-        "name": data["name"],
-        "image": (data.get("document") or {}).get("image"),
-    }
+    """The docking ports of a detailed station, each with the docking in progress there
+    (``currently_docked``, which names its chaser), and the dockings in progress at the station
+    (``active_docking_events``, which name their port and target): records of their own, which
+    answer on their endpoints. A docking given in both places is one record, merged."""
     for port in data.get("docking_location", []):
-        document = {**port, "spacestation": station, "spacecraft": None, "payload": None}
-        document.pop("currently_docked", None)
-        c.add(
-            m.DockingLocation, port["id"], {"name": port["name"], "document": document}, depth + 1
-        )
+        row = {**c.scalars(m.DockingLocation, port), "spacestation_id": data["id"]}
+        c.add(m.DockingLocation, port["id"], row, depth + 1)
         if port.get("currently_docked"):
             docked = port["currently_docked"]
             docking_event(c, docked, depth + 2, station=data["id"], location=port["id"])
+    for event in data.get("active_docking_events", []):
+        docking_event(c, event, depth + 1, station=data["id"])
 
 
 def docking_location(c: Collector, data: dict, depth: int):
-    c.add(m.DockingLocation, data["id"], c.scalars(m.DockingLocation, data), depth)
+    """A docking port, with the station, spacecraft configuration or payload it belongs to."""
+    row = c.scalars(m.DockingLocation, data)
+    c.related(row, data, "spacestation", lambda d, n: space_station(c, d, n), depth)
+    c.related(row, data, "spacecraft", lambda d, n: spacecraft_config(c, d, n), depth)
+    c.related(row, data, "payload", lambda d, n: payload(c, d, n), depth)
+    c.add(m.DockingLocation, data["id"], row, depth)
     return data["id"]
 
 

@@ -5,11 +5,12 @@ records, durations kept in seconds, documents of other domains."""
 from rest_framework import serializers
 
 from hangar.agencies.inputs import AgencyIn
-from hangar.core.inputs import Duration, Integer, Lookup, Raw, Record, Text
+from hangar.core.inputs import Duration, Integer, Lookup, Record, Text
 from hangar.images.inputs import ImageIn
 from hangar.landings.inputs import LandingIn
 from hangar.launches.inputs import LaunchIn
-from hangar.payloads.inputs import PayloadFlightIn
+from hangar.payloads.inputs import PayloadFlightIn, PayloadIn
+from hangar.people.inputs import AstronautFlightIn
 from hangar.spacecraft import models
 
 
@@ -97,10 +98,10 @@ class SpacecraftFlightIn(Record):
     spacecraft = SpacecraftIn(required=True)
     launch = LaunchIn(required=True)
     landing = LandingIn(allow_null=True, required=False)
-    # Crews belong to the astronauts domain: kept as documents.
-    launch_crew = Raw()
-    onboard_crew = Raw()
-    landing_crew = Raw()
+    # The seats of each crew, in LL2's order.
+    launch_crew = AstronautFlightIn(many=True, required=False)
+    onboard_crew = AstronautFlightIn(many=True, required=False)
+    landing_crew = AstronautFlightIn(many=True, required=False)
 
     def get_fields(self):
         fields = super().get_fields()
@@ -110,36 +111,43 @@ class SpacecraftFlightIn(Record):
 
 
 class SpaceStationIn(Record):
-    """Kept as its document, plus the columns its endpoint filters, searches and orders on."""
+    """A station at any level. The endpoint's levels add its active expeditions
+    (``inputs_stations.SpaceStationEndpointIn``); the detailed one lists its docking ports, each
+    with what is docked at it, and the dockings in progress."""
 
     model = models.SpaceStation
     components = (
         "SpaceStationMini",
         "SpaceStationNormal",
+        "SpaceStationDetailed",
         "SpaceStationEndpoint",
         "SpaceStationDetailedEndpoint",
     )
     required_columns = ("name",)
-    keep_document = True
     id = Integer(required=True)
     url = Text()
+    image = ImageIn(allow_null=True, required=False)
     status = SpaceStationStatusIn(required=False)
     type = SpaceStationTypeIn(required=False)
     owners = AgencyIn(many=True, allow_null=True, required=False)
 
     def get_fields(self):
         fields = super().get_fields()
-        # The detailed form lists the docking ports, each with what is docked at it.
         fields["docking_location"] = StationDockingLocationIn(many=True, required=False)
+        fields["active_docking_events"] = DockingEventIn(many=True, required=False)
         return fields
 
 
-class DockingLocationIn(Lookup):
-    """Kept as its document: what it belongs to may be of another domain."""
+class DockingLocationIn(Record):
+    """A docking port, with the station, spacecraft configuration or payload it belongs to."""
 
     model = models.DockingLocation
+    components = ("DockingLocation",)
     required_columns = ("name",)
-    keep_document = True
+    id = Integer(required=True)
+    spacestation = SpaceStationIn(allow_null=True, required=False)
+    spacecraft = SpacecraftConfigIn(allow_null=True, required=False)
+    payload = PayloadIn(allow_null=True, required=False)
 
 
 class DockingEventIn(Record):

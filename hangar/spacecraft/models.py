@@ -11,7 +11,7 @@ from hangar.core.lookups import NamedLookup
 from hangar.images.models import Image
 from hangar.landings.models import Landing
 from hangar.launches.models import Launch
-from hangar.payloads.models import PayloadFlight
+from hangar.payloads.models import Payload, PayloadFlight
 
 
 class SpacecraftStatus(NamedLookup):
@@ -161,10 +161,30 @@ class SpacecraftFlight(models.Model):
     mission_end = models.DateTimeField(null=True, blank=True)
     duration_s = models.BigIntegerField(null=True, blank=True)
     turn_around_time_s = models.BigIntegerField(null=True, blank=True)
-    # Crews belong to the astronauts domain: kept as the upstream gave them.
-    launch_crew = models.JSONField(default=list, blank=True)
-    onboard_crew = models.JSONField(default=list, blank=True)
-    landing_crew = models.JSONField(default=list, blank=True)
+    # Crews: seats of the people domain, in LL2's order.
+    launch_crew = models.ManyToManyField(
+        "catalog.AstronautFlight",
+        through="catalog.LaunchCrewMember",
+        blank=True,
+        related_name="launch_crew_flights",
+    )
+    onboard_crew = models.ManyToManyField(
+        "catalog.AstronautFlight",
+        through="catalog.OnboardCrewMember",
+        blank=True,
+        related_name="onboard_crew_flights",
+    )
+    landing_crew = models.ManyToManyField(
+        "catalog.AstronautFlight",
+        through="catalog.LandingCrewMember",
+        blank=True,
+        related_name="landing_crew_flights",
+    )
+    # Crews stored as upstream documents before people were relational: read once by the
+    # upgrade step (``hangar.ingest.upgrade``), then emptied.
+    legacy_launch_crew = models.JSONField(default=list, blank=True)
+    legacy_onboard_crew = models.JSONField(default=list, blank=True)
+    legacy_landing_crew = models.JSONField(default=list, blank=True)
 
     class Meta:
         app_label = "catalog"
@@ -182,25 +202,33 @@ class SpaceStationType(NamedLookup):
 
 
 class SpaceStation(models.Model):
-    """A space station: the upstream document, served in the schema's shape, plus the columns
-    its endpoint filters, searches and orders on."""
+    """A space station. What it holds at an instant (active expeditions, docked vehicles, the
+    crew aboard) is computed from the expeditions and docking events Hangar holds."""
 
     id = models.IntegerField(primary_key=True)
     name = models.CharField(max_length=255, db_index=True)
-    status = models.ForeignKey(
-        SpaceStationStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    image = models.ForeignKey(
+        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    type = models.ForeignKey(
-        SpaceStationType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    founded = models.DateField(null=True, blank=True)
+    # Never null in the official document: a station the catalog does not hold yet is imported
+    # only from a level that gives them (not ``SpaceStationMini``).
+    status = models.ForeignKey(SpaceStationStatus, on_delete=models.PROTECT, related_name="+")
+    type = models.ForeignKey(SpaceStationType, on_delete=models.PROTECT, related_name="+")
+    founded = models.DateField()
+    deorbited = models.DateField(null=True, blank=True)
+    description = models.TextField(blank=True, default="")
+    orbit = models.CharField(max_length=255, null=True, blank=True)
     owners = models.ManyToManyField(Agency, blank=True, related_name="space_stations")
+    height = models.FloatField(null=True, blank=True)
+    width = models.FloatField(null=True, blank=True)
+    mass = models.FloatField(null=True, blank=True)
+    volume = models.IntegerField(null=True, blank=True)
+    # As imported: served for a station whose expeditions (docking events) Hangar does not
+    # hold; otherwise computed.
     onboard_crew = models.IntegerField(null=True, blank=True)
     docked_vehicles = models.IntegerField(null=True, blank=True)
-    volume = models.IntegerField(null=True, blank=True)
-    document = models.JSONField(default=dict)
-    # The component the document must fill without a null where the schema allows none.
-    document_component = "SpaceStationNormal"
+    # The document an earlier Hangar stored: read once by the upgrade step, then emptied.
+    legacy_document = models.JSONField(null=True, blank=True)
 
     class Meta:
         app_label = "catalog"
@@ -211,9 +239,31 @@ class SpaceStation(models.Model):
 
 
 class DockingLocation(NamedLookup):
-    document = models.JSONField(default=dict)
-    # The component the document must fill without a null where the schema allows none.
-    document_component = "DockingLocation"
+    """A docking port: of a station, or of a spacecraft configuration or payload."""
+
+    spacestation = models.ForeignKey(
+        SpaceStation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="docking_locations",
+    )
+    spacecraft = models.ForeignKey(
+        SpacecraftConfig,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="docking_locations",
+    )
+    payload = models.ForeignKey(
+        Payload,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="docking_locations",
+    )
+    # The document an earlier Hangar stored: read once by the upgrade step, then emptied.
+    legacy_document = models.JSONField(null=True, blank=True)
 
 
 class DockingEvent(models.Model):

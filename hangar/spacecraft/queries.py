@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.db.models import F, Prefetch, QuerySet, Value
 
-from hangar.agencies.queries import agency_normal_joins, agency_normal_prefetches
+from hangar.agencies.queries import agencies_normal, agency_normal_joins, agency_normal_prefetches
 from hangar.core.queries import at
 from hangar.images.queries import image_joins, image_variants
 from hangar.landings.queries import landing_joins, landing_prefetches
@@ -23,14 +23,17 @@ from hangar.payloads.queries.payloads import (
     payload_flight_mini_prefetches,
     payload_flight_normal_joins,
     payload_flight_normal_prefetches,
+    payload_mini_joins,
+    payload_mini_prefetches,
 )
+from hangar.people.queries import crew_prefetch
 from hangar.spacecraft.models import (
     DockingEvent,
+    DockingLocation,
     Spacecraft,
     SpacecraftConfig,
     SpacecraftConfigFamily,
     SpacecraftFlight,
-    SpaceStation,
 )
 
 
@@ -150,6 +153,58 @@ def with_live_durations(queryset: QuerySet[Spacecraft], now_epoch: int) -> Query
     )
 
 
+# --- stations and docking locations --------------------------------------------------------
+
+
+def station_mini_joins(path: str = "") -> list[str]:
+    return image_joins(at(path, "image"))
+
+
+def station_mini_prefetches(path: str = "") -> list:
+    return [image_variants(at(path, "image"))]
+
+
+def station_normal_joins(path: str = "") -> list[str]:
+    """The normal and the detailed station: the detailed one adds only its owners."""
+    return [*station_mini_joins(path), at(path, "status"), at(path, "type")]
+
+
+def station_normal_prefetches(path: str = "") -> list:
+    return station_mini_prefetches(path)
+
+
+def station_detailed_prefetches(path: str = "") -> list:
+    """The owners at the normal level, by id (inferred from LL2's responses, where both orders
+    agree)."""
+    return [
+        *station_mini_prefetches(path),
+        Prefetch(
+            at(path, "owners"),
+            queryset=agencies_normal().order_by("id"),
+            to_attr="owner_list",
+        ),
+    ]
+
+
+def docking_locations() -> QuerySet[DockingLocation]:
+    """``DockingLocation``: a port with its station, spacecraft configuration or payload."""
+    return DockingLocation.objects.select_related(
+        *station_mini_joins("spacestation"),
+        *config_normal_joins("spacecraft"),
+        *payload_mini_joins("payload"),
+    ).prefetch_related(
+        *station_mini_prefetches("spacestation"),
+        *config_normal_prefetches("spacecraft"),
+        *payload_mini_prefetches("payload"),
+    )
+
+
+def docking_location_prefetch(path: str) -> Prefetch:
+    """The port at ``path`` of a docking event, loaded by its own query (joined, its owner's
+    tables would add to the event's)."""
+    return Prefetch(path, queryset=docking_locations())
+
+
 # --- flights, docking events, stations ---------------------------------------------
 
 
@@ -190,16 +245,24 @@ def flight_prefetch(path: str) -> Prefetch:
 def docking_events_for_chaser() -> QuerySet[DockingEvent]:
     return (
         DockingEvent.objects.select_related(
-            "docking_location",
-            "space_station_target",
+            *station_normal_joins("space_station_target"),
             *payload_flight_normal_joins("payload_flight_target"),
         )
         .prefetch_related(
+            docking_location_prefetch("docking_location"),
+            *station_normal_prefetches("space_station_target"),
             flight_prefetch("flight_vehicle_target"),
             *payload_flight_normal_prefetches("payload_flight_target"),
         )
         .order_by("docking", "id")
     )
+
+
+def crew_prefetches(path: str = "") -> list[Prefetch]:
+    """The three ordered crews of the detailed flight at ``path`` (``launch_crew_list``...)."""
+    return [
+        crew_prefetch(at(path, f"{crew}_crew_members")) for crew in ("launch", "onboard", "landing")
+    ]
 
 
 def spacecraft_flights_normal() -> QuerySet[SpacecraftFlight]:
@@ -220,6 +283,7 @@ def spacecraft_flights_detailed() -> QuerySet[SpacecraftFlight]:
         image_variants("spacecraft__image"),
         *landing_prefetches("landing"),
         *config_detailed_prefetches("spacecraft__spacecraft_config"),
+        *crew_prefetches(),
         Prefetch(
             "docking_events", queryset=docking_events_for_chaser(), to_attr="docking_event_list"
         ),
@@ -239,6 +303,7 @@ def spacecraft_flights_for_launch() -> QuerySet[SpacecraftFlight]:
             image_variants("spacecraft__image"),
             *landing_prefetches("landing"),
             *config_detailed_prefetches("spacecraft__spacecraft_config"),
+            *crew_prefetches(),
             Prefetch(
                 "docking_events",
                 queryset=docking_events_for_chaser(),
@@ -251,18 +316,16 @@ def spacecraft_flights_for_launch() -> QuerySet[SpacecraftFlight]:
 
 def docking_events() -> QuerySet[DockingEvent]:
     return DockingEvent.objects.select_related(
-        "docking_location",
-        "space_station_target",
-        "space_station_chaser",
+        *station_normal_joins("space_station_target"),
+        *station_normal_joins("space_station_chaser"),
         *payload_flight_mini_joins("payload_flight_target"),
         *payload_flight_normal_joins("payload_flight_chaser"),
     ).prefetch_related(
+        docking_location_prefetch("docking_location"),
+        *station_normal_prefetches("space_station_target"),
+        *station_normal_prefetches("space_station_chaser"),
         flight_prefetch("flight_vehicle_target"),
         flight_prefetch("flight_vehicle_chaser"),
         *payload_flight_mini_prefetches("payload_flight_target"),
         *payload_flight_normal_prefetches("payload_flight_chaser"),
     )
-
-
-def space_stations() -> QuerySet[SpaceStation]:
-    return SpaceStation.objects.all()

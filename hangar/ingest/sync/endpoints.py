@@ -1,9 +1,10 @@
-"""The LL2 list endpoints Hangar mirrors, shared by ``hangar sync`` and ``hangar export``, read
+"""The LL2 endpoints Hangar mirrors, shared by ``hangar sync`` and ``hangar export``, read
 from the registry: every listed resource Hangar imports, in rank order (spacecraft first: they
 are what a user of the mirror asks for most, and their detailed form already nests every flight,
 launch, landing, configuration, family and agency it refers to; the other endpoints add what no
 spacecraft nests), each in the mode that carries everything Hangar stores of its records.
 
+An endpoint that is one object (``dashboard/starship/``) is one request.
 An endpoint the other side does not serve (404) is skipped with a note. Registering a resource
 makes it part of the mirror and of the export without touching this code.
 """
@@ -21,6 +22,7 @@ PAGE_SIZE = 100  # LL2's largest page: fewest requests per record
 class Endpoint:
     path: str  # relative to /2.3.0/, with its trailing slash
     mode: str | None = None
+    single: bool = False  # one object (``dashboard/starship/``): one request, no pages
 
     @property
     def resource(self) -> str:
@@ -32,7 +34,7 @@ class Endpoint:
         return self.resource.replace("/", "-")
 
     def params(self, offset: int = 0) -> dict[str, str]:
-        params = {"limit": str(PAGE_SIZE), "offset": str(offset)}
+        params = {} if self.single else {"limit": str(PAGE_SIZE), "offset": str(offset)}
         if self.mode:
             params["mode"] = self.mode
         return params
@@ -42,7 +44,7 @@ class Endpoint:
 
 
 def endpoints() -> tuple[Endpoint, ...]:
-    return tuple(Endpoint(r.path, r.richest_mode) for r in registry.mirrored())
+    return tuple(Endpoint(r.path, r.richest_mode, r.single) for r in registry.mirrored())
 
 
 def importable(endpoint: Endpoint) -> bool:

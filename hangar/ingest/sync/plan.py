@@ -1,6 +1,6 @@
 """Which requests a sync makes: a full refresh of every endpoint, or a quick one.
 
-LL2 2.3.0 offers no "changed since" filter on any endpoint but ``launches/``
+LL2 2.3.0 offers no "changed since" filter on any endpoint but ``launches/`` and ``events/``
 (``last_updated__gte``), so no request can ask for exactly the other records that changed.
 What changes from one day to the next is, however, easy to name with the filters the endpoints
 do have, and a quick refresh asks only for that:
@@ -13,6 +13,8 @@ do have, and a quick refresh asks only for that:
   spacecraft added upstream since (usually one page);
 - ``launches/?last_updated__gte=...`` from the last sync, less a day: the launches that changed,
   with everything they nest (usually one page);
+- ``events/?last_updated__gte=...`` from the same instant: the events that changed, with the
+  launches, expeditions, stations and astronauts they nest (usually one page);
 - ``docking_events/?docking__gte=...`` from the oldest docking Hangar holds as still open (or
   the last sync, less a day, if none is), where this Hangar imports docking events.
 
@@ -42,7 +44,7 @@ class Stream:
     name: str  # unique in the plan; names its page files
     path: str  # relative to /2.3.0/
     params: dict = field(default_factory=dict)  # besides limit and offset
-    single: bool = False  # a detail request (``spacecraft/12/``), not a list
+    single: bool = False  # one object (``spacecraft/12/``, ``dashboard/starship/``), not a list
     until_known: bool = False  # stop at a page holding a record Hangar has
 
     @property
@@ -55,7 +57,8 @@ class Stream:
 
 
 def stream_for(endpoint: Endpoint) -> Stream:
-    return Stream(endpoint.slug, endpoint.path, {"mode": endpoint.mode} if endpoint.mode else {})
+    params = {"mode": endpoint.mode} if endpoint.mode else {}
+    return Stream(endpoint.slug, endpoint.path, params, single=endpoint.single)
 
 
 def full_plan(now: float, only: tuple[str, ...] = ()) -> dict:
@@ -88,16 +91,12 @@ def quick_plan(now: float, last_sync: float, docking_importable: bool) -> dict:
             "spacecraft-newest", "spacecraft/", {**detailed, "ordering": "-id"}, until_known=True
         ),
     ]
-    # The launch domain has the one "changed since" filter: launches updated since the last
-    # sync (a margin before it), with the pads, rockets, programs and agencies they nest.
+    # Launches and events have the one "changed since" filter: those updated since the last
+    # sync (a margin before it), with the records they nest.
     updated = datetime.fromtimestamp(last_sync, UTC) - DOCKING_MARGIN
-    streams.append(
-        Stream(
-            "launches-updated",
-            "launches/",
-            {**detailed, "last_updated__gte": updated.strftime("%Y-%m-%dT%H:%M:%SZ")},
-        )
-    )
+    changed = {"last_updated__gte": updated.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    streams.append(Stream("launches-updated", "launches/", {**detailed, **changed}))
+    streams.append(Stream("events-updated", "events/", {**detailed, **changed}))
     if docking_importable:
         since = datetime.fromtimestamp(last_sync, UTC) - DOCKING_MARGIN
         oldest_open = m.DockingEvent.objects.filter(departure__isnull=True).aggregate(

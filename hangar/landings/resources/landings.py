@@ -32,6 +32,7 @@ from hangar.payloads.serializers.payloads import (
 from hangar.spacecraft.queries import (
     config_detailed_joins,
     config_detailed_prefetches,
+    crew_prefetches,
     docking_events_for_chaser,
     flight_no_landing_joins,
     flight_no_landing_prefetches,
@@ -117,6 +118,7 @@ def landings_detailed() -> QuerySet[Landing]:
         *launch_normal_prefetches("spacecraft_flight__launch"),
         image_variants("spacecraft_flight__spacecraft__image"),
         *config_detailed_prefetches("spacecraft_flight__spacecraft__spacecraft_config"),
+        *crew_prefetches("spacecraft_flight"),
         Prefetch(
             "spacecraft_flight__docking_events",
             queryset=docking_events_for_chaser(),

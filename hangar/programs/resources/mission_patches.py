@@ -1,15 +1,15 @@
-"""``mission_patches/``: the patches of missions and programs, with the programs that show them
-at the detailed level."""
+"""``mission_patches/``: the patches of missions and programs, with the launches, expeditions
+and programs that show them at the detailed level."""
 
 from django.db.models import Prefetch, QuerySet
-from drf_spectacular.utils import extend_schema_field
-from rest_framework import serializers
 
 from hangar.agencies.serializers import AgencyDetailed
 from hangar.core.filters import DocumentedFilterSet, IdFilter, IdListFilter
 from hangar.core.registry import Mode, Resource, register
 from hangar.launches.queries import launches_normal
 from hangar.launches.serializers.basic import LaunchNormal
+from hangar.people.queries_expeditions import expedition_normal_prefetch
+from hangar.people.serializers.expeditions import ExpeditionNormal
 from hangar.programs import queries
 from hangar.programs.collect import mission_patch
 from hangar.programs.inputs import MissionPatchIn
@@ -18,31 +18,21 @@ from hangar.programs.serializers import MissionPatch as MissionPatchNormal
 from hangar.programs.serializers import ProgramNormal
 
 
-@extend_schema_field({"type": "array", "items": {"type": "object"}})
-class NotLinkedYet(serializers.Field):
-    """A list of records whose link to the patch Hangar does not serve yet: empty."""
-
-    def __init__(self) -> None:
-        super().__init__(source="*", read_only=True)
-
-    def to_representation(self, value) -> list:
-        return []
-
-
 class MissionPatchDetailed(MissionPatchNormal):
     agency = AgencyDetailed(read_only=True, allow_null=True)
     launches = LaunchNormal(many=True, read_only=True, source="launch_list")
-    # Expeditions (``ExpeditionNormal``) are a domain Hangar does not hold yet: served empty.
-    expeditions = NotLinkedYet()
+    expeditions = ExpeditionNormal(many=True, read_only=True, source="expedition_list")
     program = ProgramNormal(many=True, read_only=True, source="program_list")
 
 
 def mission_patches_detailed() -> QuerySet[MissionPatch]:
-    """The detailed patch, with the launches that wear it (by ``net``) at the normal level."""
+    """The detailed patch, with the launches that wear it (by ``net``) and the expeditions
+    (by ``start``) at the normal level."""
     return queries.mission_patches_detailed().prefetch_related(
         Prefetch(
             "launches", queryset=launches_normal().order_by("net", "id"), to_attr="launch_list"
-        )
+        ),
+        expedition_normal_prefetch("expeditions", "expedition_list"),
     )
 
 

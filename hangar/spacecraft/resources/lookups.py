@@ -1,11 +1,13 @@
 """The ``config/`` lookups of the spacecraft domain, one row each."""
 
+from dataclasses import replace
+
 from hangar.core.lookups import lookup
-from hangar.core.registry import register
-from hangar.spacecraft import collect, inputs, models
+from hangar.core.registry import Mode, register
+from hangar.spacecraft import collect, inputs, models, queries
 from hangar.spacecraft.serializers.configs import SpacecraftConfigType
 from hangar.spacecraft.serializers.spacecraft import SpacecraftStatus
-from hangar.spacecraft.serializers.stations import DockingLocation
+from hangar.spacecraft.serializers.stations import DockingLocation, SpaceStationStatus
 
 register(
     lookup(
@@ -21,10 +23,21 @@ register(
         inputs.SpacecraftConfigTypeIn,
     ),
     lookup(
-        "config/docking_locations/",
-        models.DockingLocation,
-        DockingLocation,
-        inputs.DockingLocationIn,
-        collect=collect.docking_location,
+        "config/space_station_statuses/",
+        models.SpaceStationStatus,
+        SpaceStationStatus,
+        inputs.SpaceStationStatusIn,
+    ),
+    # A port nests what it belongs to (a station, a spacecraft configuration or a payload),
+    # which its own query loads.
+    replace(
+        lookup(
+            "config/docking_locations/",
+            models.DockingLocation,
+            DockingLocation,
+            inputs.DockingLocationIn,
+            collect=collect.docking_location,
+        ),
+        modes={"normal": Mode(DockingLocation, queries.docking_locations)},
     ),
 )

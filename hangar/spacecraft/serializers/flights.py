@@ -1,16 +1,12 @@
 """Spacecraft flights at every level (with and without their landing) and the docking events
 they take part in."""
 
-from hangar.core.fields import (
-    DocumentField,
-    DurationField,
-    ResourceUrlField,
-    ResponseModeField,
-)
+from hangar.core.fields import DurationField, ResourceUrlField, ResponseModeField
 from hangar.core.serializers import SchemaSerializer
 from hangar.landings.serializers import Landing
 from hangar.launches.serializers.basic import LaunchMini
 from hangar.payloads.serializers.payloads import PayloadFlightMini, PayloadFlightNormal
+from hangar.people.serializers.crew import AstronautFlight
 from hangar.spacecraft import models
 from hangar.spacecraft.serializers.spacecraft import (
     FlightFields,
@@ -46,9 +42,10 @@ class SpacecraftFlightDetailed(FlightFields):
     duration = DurationField(source="duration_s", allow_null=True)
     turn_around_time = DurationField(source="turn_around_time_s", allow_null=True)
     response_mode = ResponseModeField()
-    launch_crew = DocumentField("AstronautFlight", many=True)
-    onboard_crew = DocumentField("AstronautFlight", many=True)
-    landing_crew = DocumentField("AstronautFlight", many=True)
+    # The ordered crews, as ``hangar.people.queries.crew_prefetch`` loads them.
+    launch_crew = AstronautFlight(many=True, read_only=True, source="launch_crew_list")
+    onboard_crew = AstronautFlight(many=True, read_only=True, source="onboard_crew_list")
+    landing_crew = AstronautFlight(many=True, read_only=True, source="landing_crew_list")
     docking_events = DockingEventForChaserNormal(
         many=True, read_only=True, source="docking_event_list"
     )

@@ -1,0 +1,1 @@
+"""The dashboard domain's endpoint: ``dashboard/starship/``."""
