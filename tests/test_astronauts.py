@@ -311,3 +311,25 @@ def test_hadfield_matches_ll2_in_list_mode(api, db, monkeypatch):
     normal = api.get("/2.3.0/astronauts/5/?format=json").json()
     assert normal["time_in_space"] == "P165DT16H19M"
     assert normal["eva_time"] == "PT14H50M"
+
+
+def test_the_data_quality_report_names_astronaut_figures_that_differ(catalog):
+    """The upstream's figures against those computed from the crews held, as of the instant
+    the page was fetched: a growing time in space within the fetch is no difference."""
+    from hangar.ingest.verify import differences
+    from hangar.ll2.durations import format_seconds
+
+    up, veteran = catalog.up, catalog.veteran
+    fetched = NOW.timestamp()
+    growing = format_seconds(up.time_in_space_s + 5)
+    delivered = [
+        {"id": up.pk, "name": up.name, "flights_count": 2, "time_in_space": growing},
+        {"id": veteran.pk, "name": veteran.name, "flights_count": 4, "eva_time": "PT7H"},
+    ]
+    page = {
+        "request": "GET /2.3.0/astronauts/?limit=100&mode=detailed",
+        "fetched": [fetched, fetched + 10],
+        "response": {"count": 2, "next": None, "previous": None, "results": delivered},
+    }
+    lines = [difference.line() for difference in differences([page])]
+    assert lines == [f"astronaut {veteran.pk} (Veteran): flights_count: ours 3, theirs 4"]

@@ -14,6 +14,16 @@ BAD = [
     ("/2.3.0/docking_events/?docking__gte=notadate", "docking__gte"),
     ("/2.3.0/agencies/?featured=maybe", "featured"),
     ("/2.3.0/agencies/?mode=full", "mode"),
+    ("/2.3.0/astronauts/?flights_count=1.5", "flights_count"),
+    ("/2.3.0/astronauts/?landings_count__gte=1e1000000", "landings_count__gte"),
+    ("/2.3.0/astronauts/?age__gt=x", "age__gt"),
+    ("/2.3.0/space_stations/?id=1e1000000", "id"),
+    ("/2.3.0/pads/?id__contains=4x", "id__contains"),
+    ("/2.3.0/expeditions/?is_active=perhaps", "is_active"),
+    ("/2.3.0/spacewalks/?year=20x5", "year"),
+    ("/2.3.0/events/?date__gt__lt=tomorrow", "date__gt__lt"),
+    ("/2.3.0/events/upcoming/?hide_recent_previous=sometimes", "hide_recent_previous"),
+    ("/2.3.0/dashboard/starship/?mode=everything", "mode"),
 ]
 IGNORED = [
     "/2.3.0/landings/?spacecraft_launch__ids=,",
@@ -40,6 +50,13 @@ def test_a_value_ll2_ignores_is_ignored(api, url):
     response = api.get(url)
     assert response.status_code == 200
     assert "results" in response.json()
+
+
+@pytest.mark.django_db
+def test_the_dashboard_ignores_a_limit_that_is_not_a_whole_number(api):
+    response = api.get("/2.3.0/dashboard/starship/?limit=many")
+    assert response.status_code == 200
+    assert "upcoming" in response.json()
 
 
 @pytest.mark.django_db

@@ -481,3 +481,12 @@ def test_detail_views_answer_the_detailed_level(served, catalog):
     booster = served.get(f"{LAUNCHERS}{catalog['boosters'][5].pk}/").json()
     assert booster["launcher_config"]["response_mode"] == "list"
     assert booster["fastest_turnaround"] == "P6D"
+
+
+def test_id_contains_compares_digits_as_text(api, db):
+    """``04`` is two characters: it matches 104, not 4 or 40."""
+    ours = (4, 40, 104)
+    for pk in ours:
+        lf.launcher(id=pk)
+    found = all_ids(api, LAUNCHERS, id__contains="04")
+    assert [pk for pk in found if pk in ours] == [104]

@@ -59,9 +59,7 @@ class Batch:
     def add(self, model: type[Model], pk, values: dict, depth: int, source: str) -> None:
         entry = self.rows[model].setdefault(pk, Entry(source=source))
         for name, value in values.items():
-            if name == "document" and "document" in entry.values:
-                entry.values[name] = merge_documents(entry.values[name], value)
-            elif name not in entry.depths or depth <= entry.depths[name]:
+            if name not in entry.depths or depth <= entry.depths[name]:
                 entry.values[name] = value
                 entry.depths[name] = depth
 
@@ -82,15 +80,3 @@ class Batch:
 
     def ids(self, model: type[Model]) -> set:
         return set(self.rows.get(model, {}))
-
-
-def merge_documents(held: dict, incoming: dict) -> dict:
-    """Documents of other domains arrive at several levels of detail (a launch in full, or as
-    the three fields a docking event nests). What a copy says wins; what it leaves out, at any
-    depth, is kept from the document held."""
-    if not isinstance(held, dict) or not isinstance(incoming, dict):
-        return incoming
-    merged = dict(held)
-    for key, value in incoming.items():
-        merged[key] = merge_documents(held[key], value) if key in held else value
-    return merged

@@ -4,7 +4,8 @@ that document themselves, and the ordering every list shares (with an ``id`` tie
 from datetime import UTC
 
 from django import forms
-from django.db.models import F
+from django.db.models import CharField, F
+from django.db.models.functions import Cast
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 from rest_framework.filters import OrderingFilter
@@ -45,6 +46,27 @@ class IdField(forms.IntegerField):
 
 class IdFilter(filters.NumberFilter):
     field_class = IdField
+
+
+class DigitsFilter(filters.CharFilter):
+    """Records whose integer column contains these digits as text (LL2's ``id__contains``):
+    ``04`` is a pattern of two characters, not the number 4, so the column is compared as text.
+    Anything but digits is an error."""
+
+    field_class = forms.RegexField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("regex", r"^[0-9]+$")
+        kwargs.setdefault("error_messages", {"invalid": "Enter digits only."})
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        if value in ("", None):
+            return queryset
+        alias = f"{self.field_name}_text"
+        queryset = queryset.annotate(**{alias: Cast(self.field_name, CharField())})
+        queryset = queryset.filter(**{f"{alias}__contains": value})
+        return queryset.distinct() if self.distinct else queryset
 
 
 class InstantField(IsoDateTimeField):

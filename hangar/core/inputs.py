@@ -148,13 +148,11 @@ def input_field(column: models.Field, required: bool) -> serializers.Field | Non
 class Record(serializers.Serializer):
     """One record of a resource, at any level. Besides its declared fields it accepts every
     column of ``model`` that is a property of one of its ``components``, typed as the column
-    is; ``required_columns`` names those a record cannot exist without. ``keep_document`` keeps
-    the raw document next to the validated fields, for resources stored as documents."""
+    is; ``required_columns`` names those a record cannot exist without."""
 
     model: type[models.Model] | None = None
     components: tuple[str, ...] = ()
     required_columns: tuple[str, ...] = ()
-    keep_document = False
 
     def get_fields(self):
         fields = super().get_fields()
@@ -164,12 +162,6 @@ class Record(serializers.Serializer):
                 if field is not None:
                     fields[name] = field
         return fields
-
-    def to_internal_value(self, data):
-        value = super().to_internal_value(data)
-        if self.keep_document:
-            value["document"] = storable(data)
-        return value
 
 
 @cache

@@ -1,28 +1,9 @@
 """How Hangar's own OpenAPI document describes what drf-spectacular cannot see by itself."""
 
-from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema
 
 from hangar.ll2.corrections import ONE_OBJECT
 from hangar.ll2.schema import endpoint_description
-
-
-class ProjectedSerializerExtension(OpenApiSerializerExtension):
-    """Resources kept as upstream documents are served in the shape of an official LL2
-    component; the document names it rather than repeating it."""
-
-    target_class = "hangar.core.serializers.ProjectedSerializer"
-    match_subclasses = True
-
-    def get_name(self, auto_schema, direction):
-        return self.target.component
-
-    def map_serializer(self, auto_schema, direction):
-        return {
-            "type": "object",
-            "description": f"The LL2 2.3.0 `{self.target.component}` object.",
-            "additionalProperties": True,
-        }
 
 
 class LL2AutoSchema(AutoSchema):

@@ -16,7 +16,6 @@ from functools import cache
 from rest_framework import serializers
 
 from hangar.core.columns import response_columns, response_field
-from hangar.ll2.projection import project
 from hangar.ll2.schema import component, properties
 
 
@@ -68,23 +67,6 @@ class SharedSerializer(SchemaSerializer):
         if representation is None:
             representation = shared[key] = super().to_representation(instance)
         return representation
-
-
-class ProjectedSerializer(serializers.BaseSerializer):
-    """A resource Hangar keeps as the upstream document (plus the columns it filters on),
-    served by projecting ``record()`` onto the schema ``component``."""
-
-    component = ""
-
-    def record(self, instance) -> dict:
-        return {**instance.document, "id": instance.pk}
-
-    def to_representation(self, instance):
-        return project(
-            self.record(instance),
-            {"$ref": f"#/components/schemas/{self.component}"},
-            self.context["links"].rewrite,
-        )
 
 
 def schema_serializers() -> list[type[SchemaSerializer]]:

@@ -42,6 +42,23 @@ class UpgradeRefused(Exception):
     pass
 
 
+def without_stale_copies(resource: str, document: dict) -> dict:
+    """A stored station document repeats docking events, flights and launches that the
+    catalog already holds as rows, kept current by every sync since: its older copies of them
+    are left out, so that they cannot win over the rows (a vehicle long gone docked again)."""
+    if resource != "space_stations":
+        return document
+    trimmed = {key: value for key, value in document.items() if key != "active_docking_events"}
+    if isinstance(document.get("docking_location"), list):
+        trimmed["docking_location"] = [
+            {key: value for key, value in port.items() if key != "currently_docked"}
+            if isinstance(port, dict)
+            else port
+            for port in document["docking_location"]
+        ]
+    return trimmed
+
+
 def legacy_documents() -> list[tuple[str, object]]:
     documents = []
     for model_name, column, resource in LEGACY:
@@ -49,6 +66,7 @@ def legacy_documents() -> list[tuple[str, object]]:
         rows = model.objects.exclude(**{f"{column}__isnull": True}).exclude(**{column: {}})
         for pk, document in rows.values_list("pk", column):
             if isinstance(document, dict) and document:
+                document = without_stale_copies(resource, document)
                 source = f"stored {model._meta.verbose_name} {pk}: {column}"
                 documents.append(
                     (source, {"request": f"GET /2.3.0/{resource}/", "response": document})

@@ -7,8 +7,9 @@ the mirror should be able to see it. Values are compared as of the instant each 
 fetched, not the instant the sync applied it (hours later, when the request budget made it
 wait): time in space grows by the second, and a planned flight may launch in between. A value
 that grows counts as equal if it lies between ours at the start and at the end of the request.
-Only what Hangar recomputes is compared: statistics of a spacecraft whose flights Hangar does
-not hold are kept as delivered.
+Only what Hangar recomputes is compared: statistics of a spacecraft (an astronaut) whose
+flights (crews) Hangar does not hold are kept as delivered. The launch domain's figures are not
+compared yet.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from hangar.ingest.verify_people import ASTRONAUT_FIGURES, compare_astronauts
 from hangar.ll2.durations import format_seconds, parse_seconds, whole_seconds
 from hangar.ll2.links import resource_of
 from hangar.spacecraft import models as m
@@ -28,7 +30,7 @@ SPACECRAFT_COUNTS = ["flights_count", "mission_ends_count", "in_space"]
 SPACECRAFT_DURATIONS = ["time_in_space", "time_docked", "fastest_turnaround"]
 FLIGHT_DURATIONS = ["duration", "turn_around_time"]
 CONFIG_COUNTS = list(stats.STAT_FIELDS)
-DURATION_FIELDS = {*SPACECRAFT_DURATIONS, *FLIGHT_DURATIONS}
+DURATION_FIELDS = {*SPACECRAFT_DURATIONS, *FLIGHT_DURATIONS, "eva_time"}
 GROWING = {"time_in_space", "time_docked"}
 
 
@@ -90,6 +92,7 @@ class Gatherer:
             "spacecraft_configurations": self.config,
             "spacecraft_configuration_families": self.family,
             "agencies": self.agency,
+            "astronauts": self.astronaut,
         }.get(found[1] if found else "")
         for record in records if visit else []:
             visit(record, window, 0)
@@ -113,6 +116,9 @@ class Gatherer:
     def family(self, record, window, depth) -> None:
         self.take("spacecraft configuration family", record, CONFIG_COUNTS, window, depth)
 
+    def astronaut(self, record, window, depth) -> None:
+        self.take("astronaut", record, ASTRONAUT_FIGURES, window, depth)
+
     def agency(self, record, window, depth) -> None:
         for config in (record or {}).get("spacecraft_list") or []:
             self.config(config, window, depth + 1)
@@ -135,6 +141,12 @@ def differences(pages: list[dict]) -> list[Difference]:
         *compare_groups(by_kind["spacecraft configuration"], "spacecraft configuration"),
         *compare_groups(
             by_kind["spacecraft configuration family"], "spacecraft configuration family"
+        ),
+        *compare_astronauts(
+            by_kind["astronaut"],
+            lambda pk, name, field, ours, theirs: Difference(
+                "astronaut", pk, name, field, ours, theirs
+            ),
         ),
     ]
     return sorted(found, key=lambda d: (d.resource, str(d.pk), d.field))

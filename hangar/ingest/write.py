@@ -10,9 +10,8 @@ from graphlib import TopologicalSorter
 
 from django.apps import apps
 
-from hangar.core.batch import Batch, BatchError, merge_documents
+from hangar.core.batch import Batch, BatchError
 from hangar.core.registry import registry
-from hangar.ll2.floor import missing
 
 
 @cache
@@ -72,7 +71,6 @@ def write_batch(batch: Batch, now_epoch: int) -> WriteCounts:
         rule = registry.write_rule(model)
         if rule is not None:
             rule.prepare(rows, existing, batch, now_epoch)
-        merge_held_documents(rows, existing)
         problems = incomplete(model, rows, existing, entries)
         if problems:
             raise RowsRefused(problems)
@@ -127,13 +125,6 @@ def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> None:
         model.objects.bulk_update(to_update, sorted(changed_fields), batch_size=CHUNK)
 
 
-def merge_held_documents(rows: dict, existing: dict) -> None:
-    """A document merged into the one held: what a copy leaves out is kept."""
-    for pk, values in rows.items():
-        if "document" in values and pk in existing:
-            values["document"] = merge_documents(existing[pk].document, values["document"])
-
-
 @cache
 def required_columns(model) -> tuple[str, ...]:
     """Columns a new row cannot do without: not null, no default, and not a text column (which
@@ -148,10 +139,8 @@ def required_columns(model) -> tuple[str, ...]:
 
 def incomplete(model, rows: dict, existing: dict, entries: dict) -> list[str]:
     """What the batch lacks to write these rows so that nothing is served as null where the
-    official document allows none: the columns of a record the catalog does not hold yet, and
-    what a stored document lacks of the component it is served as (``hangar.ll2.floor``)."""
+    official document allows none: the columns of a record the catalog does not hold yet."""
     label = model._meta.verbose_name
-    component = getattr(model, "document_component", None)
     problems = []
     for pk, values in rows.items():
         where = f"{entries[pk].source}: {label} {pk}"
@@ -162,13 +151,6 @@ def incomplete(model, rows: dict, existing: dict, entries: dict) -> list[str]:
                 problems.append(
                     f"{where}: {', '.join(absent)}: required for a record the catalog does not "
                     "hold yet, and no copy of it in the input gives it."
-                )
-        if component and "document" in values:
-            lacking = missing(values["document"], component)
-            if lacking:
-                problems.append(
-                    f"{where}: {', '.join(lacking)}: served as {component}, which never lets "
-                    "them be null, and no copy in the input or the catalog gives them."
                 )
     return problems
 

@@ -4,7 +4,7 @@ one or more manufacturers, with their stored launch and landing figures."""
 from django.db.models import Q
 from django_filters import rest_framework as filters
 
-from hangar.core.filters import COMPARISONS, IdFilter
+from hangar.core.filters import COMPARISONS, DigitsFilter, IdFilter
 from hangar.core.registry import Mode, Resource, register
 from hangar.launchers import queries
 from hangar.launchers.collect import launcher_family
@@ -30,10 +30,7 @@ def manufacturer_filter(lookup: str, filter_class=filters.CharFilter, **kwargs):
 class LauncherConfigFamilyFilter(WholeNumberFilterSet):
     manufacturer__id = manufacturer_filter("id", IdFilter, help_text="Id of a manufacturer.")
     manufacturer__id__contains = manufacturer_filter(
-        "id",
-        IdFilter,
-        lookup_expr="contains",
-        help_text="A manufacturer's id contains these digits.",
+        "id", DigitsFilter, help_text="A manufacturer's id contains these digits."
     )
     manufacturer__name = manufacturer_filter("name", help_text="Exact name of a manufacturer.")
     manufacturer__name__contains = manufacturer_filter(

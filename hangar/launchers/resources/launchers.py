@@ -6,6 +6,7 @@ from django_filters import rest_framework as filters
 from hangar.core.filters import (
     COMPARISONS,
     BooleanFilter,
+    DigitsFilter,
     IdFilter,
     IdListFilter,
     InstantFilter,
@@ -22,9 +23,7 @@ from hangar.launchers.serializers import LauncherDetailed, LauncherMini, Launche
 class LauncherFilter(WholeNumberFilterSet):
     flight_proven = BooleanFilter(help_text="Boosters that have flown before (true) or not.")
     is_placeholder = BooleanFilter(help_text="Placeholder records (true) or real ones (false).")
-    id__contains = IdFilter(
-        field_name="id", lookup_expr="contains", help_text="The id contains these digits."
-    )
+    id__contains = DigitsFilter(field_name="id", help_text="The id contains these digits.")
     status = IdFilter(field_name="status_id", help_text="Id of the booster's status.")
     first_launch_date = InstantFilter(help_text="Boosters whose first launch was at this instant.")
     last_launch_date = InstantFilter(help_text="Boosters whose last launch was at this instant.")

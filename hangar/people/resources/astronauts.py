@@ -81,7 +81,11 @@ class AstronautFilter(DocumentedFilterSet):
             "flights_count": COMPARISONS,
             "landings_count": COMPARISONS,
         }
-        filter_overrides = {models.DateTimeField: {"filter_class": InstantFilter}}
+        filter_overrides = {
+            models.DateTimeField: {"filter_class": InstantFilter},
+            # Whole numbers: ``1.5`` or ``1e1000000`` is a 400, not a rounded (or endless) match.
+            models.IntegerField: {"filter_class": IdFilter},
+        }
 
     def filter_has_flown(self, queryset, name, value):
         flown = models.Q(flights_count__gt=0)

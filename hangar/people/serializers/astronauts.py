@@ -5,7 +5,7 @@ The detailed lists are gathered from the astronaut's seats (``seat_list``, loade
 ``hangar.people.queries.astronauts_endpoint_detailed``): each seat lists the flights it launched
 and landed in and the spacewalks it made. An astronaut's flights are the launches that have
 happened, by ``net``, each once; its landings the flights it landed in whose mission has ended,
-by mission end; its spacewalks by start (then id)."""
+by mission end; its spacewalks, those begun (or of unknown start), by start (then id)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,9 @@ def gathered(person, now: datetime) -> tuple[list, list, list]:
             if flight.mission_end is not None and flight.mission_end <= now:
                 landings[flight.pk] = flight
         for walk in seat.spacewalk_list:
-            walks[walk.pk] = walk
+            # As ``spacewalks_count`` counts them: those begun, or of unknown start.
+            if walk.start is None or walk.start <= now:
+                walks[walk.pk] = walk
     return (
         sorted(launches.values(), key=lambda launch: (launch.net, str(launch.pk))),
         sorted(landings.values(), key=lambda flight: (flight.mission_end, flight.pk)),

@@ -4,7 +4,13 @@ columns."""
 
 from django.db import models
 
-from hangar.core.filters import COMPARISONS, DocumentedFilterSet, IdFilter, IdListFilter
+from hangar.core.filters import (
+    COMPARISONS,
+    DigitsFilter,
+    DocumentedFilterSet,
+    IdFilter,
+    IdListFilter,
+)
 from hangar.core.registry import Mode, Resource, register
 from hangar.places import queries
 from hangar.places.collect import pad
@@ -19,9 +25,7 @@ class PadFilter(DocumentedFilterSet):
     agencies_ids = IdListFilter(
         method="filter_agencies", help_text="Pads any of these agencies use (ids, comma-separated)."
     )
-    id__contains = IdFilter(
-        field_name="id", lookup_expr="contains", help_text="Pads whose id contains these digits."
-    )
+    id__contains = DigitsFilter(field_name="id", help_text="Pads whose id contains these digits.")
     location__id = IdFilter(field_name="location_id", help_text="Id of the pad's location.")
 
     class Meta:

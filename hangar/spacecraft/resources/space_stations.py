@@ -2,6 +2,7 @@
 expeditions, the crew aboard, the vehicles docked at their ports; see
 ``hangar.spacecraft.queries_stations``)."""
 
+from django.db import models
 from django.db.models import Subquery
 
 from hangar.core.filters import LOOKUP_WORDS, DocumentedFilterSet, IdFilter, IdListFilter
@@ -65,6 +66,7 @@ class SpaceStationFilter(DocumentedFilterSet):
     class Meta:
         model = SpaceStation
         fields = {"id": ["exact"], "name": ["exact", "contains"]}
+        filter_overrides = {models.IntegerField: {"filter_class": IdFilter}}
 
 
 register(
