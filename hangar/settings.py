@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "health_check",
     # The catalog's tables and migrations; the domains that declare them; what serves and
     # what feeds them.
     "hangar.catalog",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "hangar.events",
     "hangar.dashboard",
     "hangar.ingest",
+    "hangar.service",
 ]
 
 MIDDLEWARE = [

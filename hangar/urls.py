@@ -1,12 +1,17 @@
-"""Hangar's URL map: the LL2 API under ``/2.3.0/``, its OpenAPI document and docs page."""
+"""Hangar's URL map: the LL2 API under ``/2.3.0/``, its OpenAPI document and docs page,
+and the service pages: health and readiness."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from hangar.service import health
 
 urlpatterns = [
     path("2.3.0/", include("hangar.core.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("health/", health.liveness, name="health"),
+    path("health/ready/", health.readiness, name="health-ready"),
 ]
 
 handler404 = "hangar.core.errors.not_found"

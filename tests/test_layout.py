@@ -18,7 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "hangar"
-PROJECT = {"settings", "urls", "wsgi", "cli"}  # with ``hangar`` itself: the top, unrestricted
+# With ``hangar`` itself, the top, unrestricted; ``service`` (home page, health, metrics) reads
+# every layer, the sync's state included.
+PROJECT = {"settings", "urls", "wsgi", "cli", "service"}
 NOT_DOMAINS = {"ll2", "core", "ingest", "catalog", "project"}
 BELOW_RESOURCES = {"models", "stats", "queries", "inputs", "collect", "import_rules"}
 MAX_MODULE_LINES = 500

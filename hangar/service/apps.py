@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ServiceConfig(AppConfig):
+    name = "hangar.service"
+    label = "service"
+    verbose_name = "Hangar service pages"
