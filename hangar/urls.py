@@ -1,10 +1,10 @@
 """Hangar's URL map: the LL2 API under ``/2.3.0/``, its OpenAPI document and docs page,
-and the service pages: health and readiness."""
+and the service pages: health and readiness, Prometheus metrics."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from hangar.service import health
+from hangar.service import health, metrics
 
 urlpatterns = [
     path("2.3.0/", include("hangar.core.urls")),
@@ -12,6 +12,7 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("health/", health.liveness, name="health"),
     path("health/ready/", health.readiness, name="health-ready"),
+    path("metrics", metrics.metrics, name="metrics"),
 ]
 
 handler404 = "hangar.core.errors.not_found"

@@ -24,9 +24,11 @@ import hashlib
 import os
 import shutil
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import orjson
+from django.conf import settings
 
 
 class SyncLocked(Exception):
@@ -48,6 +50,24 @@ def read_json(path: Path, default=None):
         return orjson.loads(path.read_bytes())
     except FileNotFoundError:
         return default
+
+
+def default_state_dir() -> Path:
+    return Path(settings.VAR_DIR) / "sync"
+
+
+def finished_syncs(state_dir: Path | None = None) -> list[tuple[str, datetime]]:
+    """Each upstream synced into ``state_dir`` with when its last sync finished, for the home
+    page and the metrics; an upstream whose first sync has not finished is left out."""
+    found = []
+    for root in sorted((state_dir or default_state_dir()).glob("*/")):
+        finished = read_json(root / "history.json", {}).get("last_finished")
+        upstream = root / "upstream.txt"
+        if finished and upstream.is_file():
+            found.append(
+                (upstream.read_text(encoding="utf-8").strip(), datetime.fromisoformat(finished))
+            )
+    return found
 
 
 def upstream_key(api_root: str) -> str:

@@ -15,11 +15,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.conf import settings
-
 from hangar.ingest import verify
 from hangar.ingest.importer import MAX_LISTED_ERRORS, ImportRefused, apply_batch
-from hangar.ingest.sync.checkpoint import SyncState
+from hangar.ingest.sync.checkpoint import SyncState, default_state_dir
 from hangar.ingest.sync.client import (
     Budget,
     Clock,
@@ -78,7 +76,7 @@ def api_root(upstream: str) -> str:
 def run_sync(options: SyncOptions, note: Callable[[str], None]) -> list[str]:
     """Run one sync; the summary lines. Raises ``SyncFailed`` when it stops early."""
     root = api_root(options.upstream)
-    state = SyncState(options.state_dir or Path(settings.VAR_DIR) / "sync", root)
+    state = SyncState(options.state_dir or default_state_dir(), root)
     with state.locked():
         return Run(options, state, note).go()
 
