@@ -6,11 +6,15 @@ other Django command (``migrate``, ``check``, ...) works as well.
 
 import os
 import sys
+from importlib.metadata import version
 
 from django.core.management import execute_from_command_line
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:  # Hangar's version; Django's would be its own
+        print(version("hangar"))
+        return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hangar.settings")
     execute_from_command_line(sys.argv)
 

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -80,6 +81,15 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Headers on every response (Django's security and clickjacking middleware): no content-type
+# sniffing, the referrer kept to Hangar's own pages, no framing. HSTS goes only on a request
+# that came over TLS, which behind a proxy is one it marks https (TRUST_X_FORWARDED_PROTO);
+# plain http never gets it. HSTS_SECONDS=0 sends none.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
 
 ROOT_URLCONF = "hangar.urls"
 WSGI_APPLICATION = "hangar.wsgi.application"

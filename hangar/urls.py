@@ -1,12 +1,13 @@
 """Hangar's URL map: the LL2 API under ``/2.3.0/``, its OpenAPI document and docs page,
-and the service pages: health and readiness, Prometheus metrics."""
+and the service pages: the home page, health and readiness, Prometheus metrics."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from hangar.service import health, metrics
+from hangar.service import health, metrics, views
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("2.3.0/", include("hangar.core.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
