@@ -16,5 +16,7 @@ urlpatterns = [
     path("metrics", metrics.metrics, name="metrics"),
 ]
 
+handler400 = "hangar.core.errors.bad_request"
+handler403 = "hangar.core.errors.permission_denied"
 handler404 = "hangar.core.errors.not_found"
 handler500 = "hangar.core.errors.server_error"

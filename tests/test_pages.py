@@ -77,3 +77,11 @@ def test_hsts_over_tls_behind_a_trusted_proxy(db, settings):
     client = Client()  # its middleware reads the settings above
     assert client.get("/", **PROXY_HTTPS)["Strict-Transport-Security"] == "max-age=31536000"
     assert "Strict-Transport-Security" not in client.get("/")  # the proxy's http side
+
+
+@pytest.mark.parametrize("path", ["/", "/2.3.0/spacecraft/", "/2.3.0/spacecraft/?format=api"])
+def test_a_host_not_served_is_a_json_400(client, db, path):
+    response = client.get(path, HTTP_HOST="elsewhere.example")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "Host" in response.json()["detail"]
