@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hangar.core.middleware.DatabaseUnavailableMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -123,8 +124,21 @@ elif IS_SQLITE:
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        # How long a statement waits for a lock another process holds (an import writing).
+        "timeout": int(os.environ.get("DATABASE_BUSY_TIMEOUT", "20")),
     }
+else:
+    # A database that is down or stalled must not hold a request past gunicorn's 30 s worker
+    # timeout: give up connecting after DATABASE_CONNECT_TIMEOUT seconds, and have the server
+    # cancel any statement after DATABASE_STATEMENT_TIMEOUT seconds (0: never). The request
+    # then answers 503 (``hangar.core.middleware``).
+    statement_ms = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20")) * 1000
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")),
+            "options": f"-c statement_timeout={statement_ms}",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-us"
