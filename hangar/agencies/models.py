@@ -34,7 +34,10 @@ class Agency(models.Model):
     abbrev = models.CharField(max_length=255, blank=True, default="", db_index=True)
     type = models.ForeignKey(AgencyType, on_delete=models.PROTECT, related_name="agencies")
     featured = models.BooleanField(default=False)
-    countries = models.ManyToManyField(Country, blank=True, related_name="agencies")
+    # In LL2's order (ESA lists its member states as LL2 does): ``AgencyCountry.position``.
+    countries = models.ManyToManyField(
+        Country, through="AgencyCountry", blank=True, related_name="agencies"
+    )
     description = models.CharField(max_length=2048, null=True, blank=True)
     administrator = models.CharField(max_length=200, null=True, blank=True)
     founding_year = models.IntegerField(null=True, blank=True)
@@ -78,3 +81,23 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def countries_in_order(self) -> list:
+        """The countries as LL2 lists them (prefetched by ``queries.agency_normal_prefetches``)."""
+        return [link.country for link in self.country_link_list]
+
+
+class AgencyCountry(models.Model):
+    """A country of an agency, at its place in the agency's list."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="country_links")
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        app_label = "catalog"
+        # The table Django made for the relation before it was ordered.
+        db_table = "catalog_agency_countries"
+        ordering = ["position", "id"]
+        unique_together = [("agency", "country")]

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from hangar.agencies.models import Agency, Country
+from hangar.agencies.models import Agency, AgencyCountry
 from hangar.core.queries import at
 from hangar.images.queries import image_joins, image_variants
 
@@ -18,7 +18,12 @@ def agency_normal_joins(path: str = "") -> list[str]:
 
 def agency_normal_prefetches(path: str = "") -> list:
     return [
-        Prefetch(at(path, "countries"), queryset=Country.objects.all(), to_attr="country_list"),
+        # The links, in LL2's order, each with its country.
+        Prefetch(
+            at(path, "country_links"),
+            queryset=AgencyCountry.objects.select_related("country"),
+            to_attr="country_link_list",
+        ),
         image_variants(at(path, "image")),
         image_variants(at(path, "logo")),
         image_variants(at(path, "social_logo")),

@@ -23,7 +23,7 @@ class AgencyMini(SharedSerializer):
 
 
 class AgencyNormal(AgencyMini):
-    country = Country(many=True, read_only=True, source="country_list")
+    country = Country(many=True, read_only=True, source="countries_in_order")
     image = Image(read_only=True, allow_null=True)
     logo = Image(read_only=True, allow_null=True)
     social_logo = Image(read_only=True, allow_null=True)
