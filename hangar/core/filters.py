@@ -4,6 +4,7 @@ that document themselves, and the ordering every list shares (with an ``id`` tie
 from datetime import UTC
 
 from django import forms
+from django.db import models
 from django.db.models import CharField, F
 from django.db.models.functions import Cast
 from django_filters import rest_framework as filters
@@ -97,9 +98,38 @@ LOOKUP_WORDS = {
 }
 
 
+# Integer columns of every size. django-filter's default for them is ``NumberFilter``, which
+# reads a decimal: ``founding_year=1945.7`` would match 1945 (a wrong answer) and
+# ``1e1000000`` would build a million-digit integer (a slow one).
+WHOLE_NUMBER_COLUMNS = (
+    models.AutoField,
+    models.BigAutoField,
+    models.SmallAutoField,
+    models.IntegerField,
+    models.BigIntegerField,
+    models.SmallIntegerField,
+    models.PositiveIntegerField,
+    models.PositiveSmallIntegerField,
+    models.PositiveBigIntegerField,
+)
+
+
 class DocumentedFilterSet(filters.FilterSet):
-    """Filters generated from ``Meta.fields`` get a help text too, for the OpenAPI document and
-    the browsable page."""
+    """The base of every filterset: filters generated from ``Meta.fields`` never guess, and
+    document themselves.
+
+    An integer column gets ``IdFilter`` (``1.5``, ``1e3``, ``12abc`` or 2**70 is a 400, not a
+    truncated or endless comparison; its ``__in`` lookup is a list of whole numbers), a boolean
+    column (and every ``__isnull``) the strict ``true``/``false`` that refuses ``maybe``, an
+    instant column ``InstantFilter``. Float columns keep django-filter's decimals. Each
+    generated filter gets a help text, for the OpenAPI document and the browsable page."""
+
+    FILTER_DEFAULTS = {
+        **filters.FilterSet.FILTER_DEFAULTS,
+        **{column: {"filter_class": IdFilter} for column in WHOLE_NUMBER_COLUMNS},
+        models.BooleanField: {"filter_class": BooleanFilter},
+        models.DateTimeField: {"filter_class": InstantFilter},
+    }
 
     @classmethod
     def filter_for_field(cls, field, field_name, lookup_expr=None):

@@ -1,9 +1,7 @@
 """``spacecraft_flights/``: each flight of a spacecraft on a launch, with its crews and
 dockings at the detailed level."""
 
-from django_filters import rest_framework as filters
-
-from hangar.core.filters import IdFilter
+from hangar.core.filters import DocumentedFilterSet, IdFilter
 from hangar.core.registry import Mode, Resource, register
 from hangar.spacecraft import queries
 from hangar.spacecraft.collect import spacecraft_flight
@@ -13,7 +11,7 @@ from hangar.spacecraft.serializers.flights import SpacecraftFlightDetailed
 from hangar.spacecraft.serializers.spacecraft import SpacecraftFlightNormal
 
 
-class SpacecraftFlightFilter(filters.FilterSet):
+class SpacecraftFlightFilter(DocumentedFilterSet):
     spacecraft = IdFilter(field_name="spacecraft_id", help_text="Id of the spacecraft.")
 
 
