@@ -1,6 +1,7 @@
 """Filter types every endpoint uses (strict booleans, ids, instants, comma lists), filtersets
 that document themselves, and the ordering every list shares (with an ``id`` tie-break)."""
 
+import re
 from datetime import UTC
 
 from django import forms
@@ -36,13 +37,23 @@ class BooleanFilter(filters.BooleanFilter):
         super().__init__(*args, **kwargs)
 
 
+WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+
+
 class IdField(forms.IntegerField):
-    """An integer id the database can compare: ``1.5``, ``abc`` or 2**70 is an error."""
+    """A whole number the database can compare, written as one: a sign and ASCII digits.
+    ``1.5``, ``1.0``, ``1e3``, ``12abc``, ``1_000`` (which Python's ``int`` reads as 1000) or
+    2**70 is an error, not a number guessed from the text."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", -(2**63))
         kwargs.setdefault("max_value", 2**63 - 1)
         super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value not in self.empty_values and not WHOLE_NUMBER.fullmatch(str(value).strip()):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
 
 
 class IdFilter(filters.NumberFilter):
