@@ -209,6 +209,13 @@ def test_default_order_is_by_id_and_an_unknown_ordering_field_is_ignored(api, db
     assert ids(api.get(LIST, {"ordering": "name"})) == [1, 2, 3]
 
 
+def test_an_unknown_ordering_field_is_dropped_and_the_offered_ones_still_apply(api, db):
+    for pk, flights in {1: 2, 2: 3, 3: 1}.items():
+        f.spacecraft(id=pk, name=f"{4 - pk}", flights_count=flights)
+    assert ids(api.get(LIST, {"ordering": "name,-flights_count"})) == [2, 1, 3]
+    assert ids(api.get(LIST, {"ordering": "-flights_count,unknown,-id"})) == [2, 1, 3]
+
+
 def test_time_in_space_ordering_uses_live_values_of_spacecraft_still_up(api, db):
     # Stored two hours ago, the one still up had 1 h in space and the landed one 2 h; by now
     # the one still up has 3 h.

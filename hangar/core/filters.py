@@ -176,7 +176,14 @@ class TieBreakOrderingFilter(OrderingFilter):
     """DRF's ordering, made total: every ordering ends with ``id`` so that limit/offset pages
     never repeat or skip a record. Nulls sort last ascending and first descending on every
     database, as PostgreSQL does. A view maps public names to the column or annotation that
-    holds the value through ``ordering_columns``."""
+    holds the value through ``ordering_columns``.
+
+    A field the endpoint does not offer (``ordering=unknown``, ``ordering=name,-flights_count``
+    where ``name`` is not offered) is dropped and the offered ones still apply, as DRF, and so
+    LL2, drops it; it is not a 400. Hangar answers every request that LL2 answers, and real
+    clients send fields the official document does not list: those LL2 honours, an endpoint
+    offers (``spacecraft_flights/?ordering=-mission_end``), and a 400 for the others would
+    break a client that works against LL2."""
 
     def filter_queryset(self, request, queryset, view):
         ordering = self.get_ordering(request, queryset, view) or ["id"]
