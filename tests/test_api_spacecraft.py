@@ -123,6 +123,36 @@ def test_unknown_mode_is_a_400_naming_the_parameter(api, fleet, mode):
     assert mode in response.json()["mode"][0]
 
 
+# --- spacecraft flights: what clients send beyond the document ------------------------------
+
+FLIGHTS = "/2.3.0/spacecraft_flights/"
+
+
+@pytest.fixture
+def flights(fleet):
+    """Flights of a spacecraft up now (one ended long ago, one under way) and of one on the
+    ground (one ended lately, one whose end Hangar does not hold)."""
+    up, down = fleet["endeavour_c206"], fleet["resilience"]
+    return {
+        "up_ended": f.flight(up, f.ago(days=900), mission_end=f.ago(days=800), id=11),
+        "up_now": f.flight(up, f.ago(days=30), id=12),
+        "down_ended": f.flight(down, f.ago(days=200), mission_end=f.ago(days=100), id=13),
+        "down_open": f.flight(down, f.ago(days=500), id=14),
+    }
+
+
+def test_flights_up_now_are_those_of_spacecraft_in_space_not_yet_ended(api, flights):
+    query = {"spacecraft__in_space": "true", "mission_end__isnull": "true"}
+    assert ids(api.get(FLIGHTS, query)) == [12]
+    assert ids(api.get(FLIGHTS, {"spacecraft__in_space": "false"})) == [13, 14]
+    assert ids(api.get(FLIGHTS, {"mission_end__isnull": "false"})) == [11, 13]
+
+
+def test_flights_ordered_by_mission_end_descending_put_unended_ones_first(api, flights):
+    assert ids(api.get(FLIGHTS, {"ordering": "-mission_end"})) == [12, 14, 13, 11]
+    assert ids(api.get(FLIGHTS, {"ordering": "mission_end"})) == [11, 13, 12, 14]
+
+
 # --- search --------------------------------------------------------------------------------
 
 
@@ -177,6 +207,13 @@ def test_default_order_is_by_id_and_an_unknown_ordering_field_is_ignored(api, db
         f.spacecraft(id=pk, name=f"{4 - pk}")
     assert ids(api.get(LIST)) == [1, 2, 3]
     assert ids(api.get(LIST, {"ordering": "name"})) == [1, 2, 3]
+
+
+def test_an_unknown_ordering_field_is_dropped_and_the_offered_ones_still_apply(api, db):
+    for pk, flights in {1: 2, 2: 3, 3: 1}.items():
+        f.spacecraft(id=pk, name=f"{4 - pk}", flights_count=flights)
+    assert ids(api.get(LIST, {"ordering": "name,-flights_count"})) == [2, 1, 3]
+    assert ids(api.get(LIST, {"ordering": "-flights_count,unknown,-id"})) == [2, 1, 3]
 
 
 def test_time_in_space_ordering_uses_live_values_of_spacecraft_still_up(api, db):

@@ -546,6 +546,9 @@ FILTERS_NOT_OFFERED = {}
 # Filters Hangar offers beyond the document, because LL2 honours them and clients call them.
 FILTERS_BEYOND_THE_DOCUMENT = {
     ("/2.3.0/expeditions/", "is_active"),
+    # The flights up now, as a watch face asks for them.
+    ("/2.3.0/spacecraft_flights/", "spacecraft__in_space"),
+    ("/2.3.0/spacecraft_flights/", "mission_end__isnull"),
 }
 PAGING_AND_SHAPE = {"limit", "offset", "ordering", "search", "mode", "format"}
 

@@ -1,9 +1,11 @@
 """Filter types every endpoint uses (strict booleans, ids, instants, comma lists), filtersets
 that document themselves, and the ordering every list shares (with an ``id`` tie-break)."""
 
+import re
 from datetime import UTC
 
 from django import forms
+from django.db import models
 from django.db.models import CharField, F
 from django.db.models.functions import Cast
 from django_filters import rest_framework as filters
@@ -35,13 +37,23 @@ class BooleanFilter(filters.BooleanFilter):
         super().__init__(*args, **kwargs)
 
 
+WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+
+
 class IdField(forms.IntegerField):
-    """An integer id the database can compare: ``1.5``, ``abc`` or 2**70 is an error."""
+    """A whole number the database can compare, written as one: a sign and ASCII digits.
+    ``1.5``, ``1.0``, ``1e3``, ``12abc``, ``1_000`` (which Python's ``int`` reads as 1000) or
+    2**70 is an error, not a number guessed from the text."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", -(2**63))
         kwargs.setdefault("max_value", 2**63 - 1)
         super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value not in self.empty_values and not WHOLE_NUMBER.fullmatch(str(value).strip()):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
 
 
 class IdFilter(filters.NumberFilter):
@@ -97,9 +109,38 @@ LOOKUP_WORDS = {
 }
 
 
+# Integer columns of every size. django-filter's default for them is ``NumberFilter``, which
+# reads a decimal: ``founding_year=1945.7`` would match 1945 (a wrong answer) and
+# ``1e1000000`` would build a million-digit integer (a slow one).
+WHOLE_NUMBER_COLUMNS = (
+    models.AutoField,
+    models.BigAutoField,
+    models.SmallAutoField,
+    models.IntegerField,
+    models.BigIntegerField,
+    models.SmallIntegerField,
+    models.PositiveIntegerField,
+    models.PositiveSmallIntegerField,
+    models.PositiveBigIntegerField,
+)
+
+
 class DocumentedFilterSet(filters.FilterSet):
-    """Filters generated from ``Meta.fields`` get a help text too, for the OpenAPI document and
-    the browsable page."""
+    """The base of every filterset: filters generated from ``Meta.fields`` never guess, and
+    document themselves.
+
+    An integer column gets ``IdFilter`` (``1.5``, ``1e3``, ``12abc`` or 2**70 is a 400, not a
+    truncated or endless comparison; its ``__in`` lookup is a list of whole numbers), a boolean
+    column (and every ``__isnull``) the strict ``true``/``false`` that refuses ``maybe``, an
+    instant column ``InstantFilter``. Float columns keep django-filter's decimals. Each
+    generated filter gets a help text, for the OpenAPI document and the browsable page."""
+
+    FILTER_DEFAULTS = {
+        **filters.FilterSet.FILTER_DEFAULTS,
+        **{column: {"filter_class": IdFilter} for column in WHOLE_NUMBER_COLUMNS},
+        models.BooleanField: {"filter_class": BooleanFilter},
+        models.DateTimeField: {"filter_class": InstantFilter},
+    }
 
     @classmethod
     def filter_for_field(cls, field, field_name, lookup_expr=None):
@@ -135,7 +176,14 @@ class TieBreakOrderingFilter(OrderingFilter):
     """DRF's ordering, made total: every ordering ends with ``id`` so that limit/offset pages
     never repeat or skip a record. Nulls sort last ascending and first descending on every
     database, as PostgreSQL does. A view maps public names to the column or annotation that
-    holds the value through ``ordering_columns``."""
+    holds the value through ``ordering_columns``.
+
+    A field the endpoint does not offer (``ordering=unknown``, ``ordering=name,-flights_count``
+    where ``name`` is not offered) is dropped and the offered ones still apply, as DRF, and so
+    LL2, drops it; it is not a 400. Hangar answers every request that LL2 answers, and real
+    clients send fields the official document does not list: those LL2 honours, an endpoint
+    offers (``spacecraft_flights/?ordering=-mission_end``), and a 400 for the others would
+    break a client that works against LL2."""
 
     def filter_queryset(self, request, queryset, view):
         ordering = self.get_ordering(request, queryset, view) or ["id"]

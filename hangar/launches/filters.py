@@ -229,8 +229,6 @@ class LaunchFilter(DocumentedFilterSet):
     class Meta:
         model = Launch
         fields = dict.fromkeys(ATTEMPT_COUNTS, COMPARISONS)
-        # The counts are whole numbers: ``1.5`` is an error, not a comparison.
-        filter_overrides = {models.IntegerField: {"filter_class": IdFilter}}
 
     def filter_related_agencies(self, queryset, name, value):
         """``name`` is the agency column the values are (``id`` or ``name``)."""

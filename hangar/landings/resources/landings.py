@@ -3,10 +3,15 @@ landed. Those belong to other domains, which nest landings themselves: so the en
 and their queries live here, at the top of the domain, where importing them makes no cycle."""
 
 from django.db.models import Prefetch, QuerySet
-from django_filters import rest_framework as filters
 
 from hangar.core.fields import ResponseModeField
-from hangar.core.filters import BooleanFilter, IdListFilter, TextListFilter, UUIDListFilter
+from hangar.core.filters import (
+    BooleanFilter,
+    DocumentedFilterSet,
+    IdListFilter,
+    TextListFilter,
+    UUIDListFilter,
+)
 from hangar.core.registry import Mode, Resource, register
 from hangar.images.queries import image_joins, image_variants
 from hangar.landings.collect import landing
@@ -128,7 +133,7 @@ def landings_detailed() -> QuerySet[Landing]:
     )
 
 
-class LandingFilter(filters.FilterSet):
+class LandingFilter(DocumentedFilterSet):
     attempt = BooleanFilter(help_text="Landings attempted (true) or not (false).")
     success = BooleanFilter(help_text="Landings that succeeded (true) or failed (false).")
     landing_location__ids = IdListFilter(

@@ -4,16 +4,13 @@ one or more manufacturers, with their stored launch and landing figures."""
 from django.db.models import Q
 from django_filters import rest_framework as filters
 
-from hangar.core.filters import COMPARISONS, DigitsFilter, IdFilter
+from hangar.core.filters import COMPARISONS, DigitsFilter, DocumentedFilterSet, IdFilter
 from hangar.core.registry import Mode, Resource, register
 from hangar.launchers import queries
 from hangar.launchers.collect import launcher_family
 from hangar.launchers.inputs import LauncherConfigFamilyIn
 from hangar.launchers.models import LauncherConfigFamily
-from hangar.launchers.resources.launcher_configurations import (
-    LAUNCH_FIGURES,
-    WholeNumberFilterSet,
-)
+from hangar.launchers.resources.launcher_configurations import LAUNCH_FIGURES
 from hangar.launchers.serializers import (
     LauncherConfigFamilyDetailed,
     LauncherConfigFamilyMini,
@@ -27,7 +24,7 @@ def manufacturer_filter(lookup: str, filter_class=filters.CharFilter, **kwargs):
     return filter_class(field_name=f"manufacturer__{lookup}", distinct=True, **kwargs)
 
 
-class LauncherConfigFamilyFilter(WholeNumberFilterSet):
+class LauncherConfigFamilyFilter(DocumentedFilterSet):
     manufacturer__id = manufacturer_filter("id", IdFilter, help_text="Id of a manufacturer.")
     manufacturer__id__contains = manufacturer_filter(
         "id", DigitsFilter, help_text="A manufacturer's id contains these digits."

@@ -5,7 +5,6 @@ The figures are stored columns (computed from the launches Hangar holds, else ke
 imported), so that filtering and ordering by them is one query."""
 
 from django import forms
-from django.db import models
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
@@ -14,7 +13,6 @@ from hangar.core.filters import (
     BooleanFilter,
     DocumentedFilterSet,
     IdField,
-    IdFilter,
 )
 from hangar.core.registry import Mode, Resource, register
 from hangar.launchers import queries
@@ -73,19 +71,7 @@ class RelatedIdsFilter(filters.Filter):
         return qs
 
 
-class WholeNumberFilterSet(DocumentedFilterSet):
-    """Filters generated for integer columns (figures, ids) take whole numbers only, as the
-    official document types them: ``flights__gte=2.5`` is an error, not a comparison."""
-
-    @classmethod
-    def filter_for_lookup(cls, field, lookup_type):
-        filter_class, params = super().filter_for_lookup(field, lookup_type)
-        if isinstance(field, models.IntegerField) and filter_class is filters.NumberFilter:
-            return IdFilter, params
-        return filter_class, params
-
-
-class LauncherConfigFilter(WholeNumberFilterSet):
+class LauncherConfigFilter(DocumentedFilterSet):
     active = BooleanFilter(help_text="Configurations still flying (true) or retired (false).")
     is_placeholder = BooleanFilter(help_text="Placeholder records (true) or real ones (false).")
     families = RelatedIdsFilter(

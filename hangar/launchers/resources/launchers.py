@@ -7,6 +7,7 @@ from hangar.core.filters import (
     COMPARISONS,
     BooleanFilter,
     DigitsFilter,
+    DocumentedFilterSet,
     IdFilter,
     IdListFilter,
     InstantFilter,
@@ -16,11 +17,10 @@ from hangar.launchers import queries
 from hangar.launchers.collect import launcher
 from hangar.launchers.inputs import LauncherIn
 from hangar.launchers.models import Launcher
-from hangar.launchers.resources.launcher_configurations import WholeNumberFilterSet
 from hangar.launchers.serializers import LauncherDetailed, LauncherMini, LauncherNormal
 
 
-class LauncherFilter(WholeNumberFilterSet):
+class LauncherFilter(DocumentedFilterSet):
     flight_proven = BooleanFilter(help_text="Boosters that have flown before (true) or not.")
     is_placeholder = BooleanFilter(help_text="Placeholder records (true) or real ones (false).")
     id__contains = DigitsFilter(field_name="id", help_text="The id contains these digits.")

@@ -2,7 +2,7 @@
 
 from django_filters import rest_framework as filters
 
-from hangar.core.filters import IdFilter, InstantFilter
+from hangar.core.filters import DocumentedFilterSet, IdFilter, InstantFilter
 from hangar.core.registry import Mode, Resource, register
 from hangar.launches.collect import update
 from hangar.launches.inputs import UpdateIn
@@ -10,7 +10,7 @@ from hangar.launches.models import Update
 from hangar.launches.serializers.basic import Update as UpdateSerializer
 
 
-class UpdateFilter(filters.FilterSet):
+class UpdateFilter(DocumentedFilterSet):
     created_on = InstantFilter(help_text="Updates created at this instant (ISO 8601).")
     launch = filters.UUIDFilter(field_name="launch_id", help_text="Id (UUID) of the launch.")
     launch__launch_service_provider = IdFilter(

@@ -12,7 +12,6 @@ from hangar.core.filters import (
     IdField,
     IdFilter,
     IdListFilter,
-    InstantFilter,
 )
 from hangar.core.registry import Mode, Resource, register, registry
 from hangar.launches.collect import launch
@@ -80,11 +79,6 @@ class AstronautFilter(DocumentedFilterSet):
             "last_flight": COMPARISONS,
             "flights_count": COMPARISONS,
             "landings_count": COMPARISONS,
-        }
-        filter_overrides = {
-            models.DateTimeField: {"filter_class": InstantFilter},
-            # Whole numbers: ``1.5`` or ``1e1000000`` is a 400, not a rounded (or endless) match.
-            models.IntegerField: {"filter_class": IdFilter},
         }
 
     def filter_has_flown(self, queryset, name, value):

@@ -9,7 +9,7 @@ seats to their astronauts, and list an expedition once however many of its crew 
 from django.utils import timezone
 from django_filters import rest_framework as filters
 
-from hangar.core.filters import BooleanFilter, IdFilter, InstantFilter
+from hangar.core.filters import BooleanFilter, DocumentedFilterSet, IdFilter, InstantFilter
 from hangar.core.registry import Mode, Resource, register
 from hangar.people import queries_expeditions as queries
 from hangar.people.collect_expeditions import expedition
@@ -34,7 +34,7 @@ def instant(name: str, lookup: str, what: str) -> InstantFilter:
     )
 
 
-class ExpeditionFilter(filters.FilterSet):
+class ExpeditionFilter(DocumentedFilterSet):
     crew__astronaut = IdFilter(
         field_name="crew__astronaut_id",
         distinct=True,

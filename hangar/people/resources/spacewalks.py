@@ -14,7 +14,13 @@ so the input and collector that read the event are here, above both domains."""
 from django_filters import rest_framework as filters
 
 from hangar.core.collect import Collector
-from hangar.core.filters import IdFilter, IdListFilter, InstantFilter, UUIDListFilter
+from hangar.core.filters import (
+    DocumentedFilterSet,
+    IdFilter,
+    IdListFilter,
+    InstantFilter,
+    UUIDListFilter,
+)
 from hangar.core.registry import Mode, Resource, register
 from hangar.events.collect import event
 from hangar.events.inputs import EventIn
@@ -47,7 +53,7 @@ def instant(name: str, lookup: str, what: str) -> InstantFilter:
     )
 
 
-class SpacewalkFilter(filters.FilterSet):
+class SpacewalkFilter(DocumentedFilterSet):
     astronaut__ids = IdListFilter(
         field_name="crew__astronaut_id",
         distinct=True,

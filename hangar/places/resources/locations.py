@@ -1,11 +1,10 @@
 """``locations/``: spaceports, each on a celestial body; the detailed level lists its pads.
 ``total_launch_count`` and ``total_landing_count`` are stored columns."""
 
-from django.db import models
 from django.db.models import Q
 from django_filters import rest_framework as filters
 
-from hangar.core.filters import COMPARISONS, DocumentedFilterSet, IdFilter
+from hangar.core.filters import COMPARISONS, DocumentedFilterSet
 from hangar.core.registry import Mode, Resource, register
 from hangar.places import queries
 from hangar.places.collect import location
@@ -29,8 +28,6 @@ class LocationFilter(DocumentedFilterSet):
             "total_landing_count": COMPARISONS,
             "total_launch_count": COMPARISONS,
         }
-        # Counts are whole numbers: ``1.5`` is refused, not truncated.
-        filter_overrides = {models.IntegerField: {"filter_class": IdFilter}}
 
     def filter_country_code(self, queryset, name, value):
         codes = [code.strip().upper() for code in value.split(",") if code.strip()]

@@ -2,8 +2,6 @@
 ``total_launch_count``, ``orbital_launch_attempt_count`` and ``fastest_turnaround`` are stored
 columns."""
 
-from django.db import models
-
 from hangar.core.filters import (
     COMPARISONS,
     DigitsFilter,
@@ -39,8 +37,6 @@ class PadFilter(DocumentedFilterSet):
             "orbital_launch_attempt_count": COMPARISONS,
             "total_launch_count": COMPARISONS,
         }
-        # Counts are whole numbers: ``1.5`` is refused, not truncated.
-        filter_overrides = {models.IntegerField: {"filter_class": IdFilter}}
 
     def filter_agencies(self, queryset, name, value):
         return queryset.filter(id__in=Pad.objects.filter(agencies__in=value).values("id"))

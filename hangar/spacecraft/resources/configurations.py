@@ -2,7 +2,7 @@
 
 from django_filters import rest_framework as filters
 
-from hangar.core.filters import BooleanFilter, IdFilter
+from hangar.core.filters import BooleanFilter, DocumentedFilterSet, IdFilter
 from hangar.core.registry import Mode, Resource, register
 from hangar.spacecraft import queries
 from hangar.spacecraft.collect import spacecraft_config
@@ -11,7 +11,7 @@ from hangar.spacecraft.models import SpacecraftConfig
 from hangar.spacecraft.serializers.configs import SpacecraftConfigDetailed, SpacecraftConfigNormal
 
 
-class SpacecraftConfigFilter(filters.FilterSet):
+class SpacecraftConfigFilter(DocumentedFilterSet):
     agency = IdFilter(field_name="agency_id", help_text="Id of the agency that builds it.")
     human_rated = BooleanFilter(help_text="Configurations rated to carry humans.")
     in_use = BooleanFilter(help_text="Configurations still in use.")

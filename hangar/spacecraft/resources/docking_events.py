@@ -1,9 +1,7 @@
 """``docking_events/``: a chaser (a spacecraft flight, a station or a payload flight) docks with
 a target."""
 
-from django_filters import rest_framework as filters
-
-from hangar.core.filters import IdFilter, InstantFilter
+from hangar.core.filters import DocumentedFilterSet, IdFilter, InstantFilter
 from hangar.core.registry import Mode, Resource, register
 from hangar.spacecraft import queries
 from hangar.spacecraft.collect import docking_event
@@ -15,7 +13,7 @@ from hangar.spacecraft.serializers.flights import (
 )
 
 
-class DockingEventFilter(filters.FilterSet):
+class DockingEventFilter(DocumentedFilterSet):
     docking__gt = InstantFilter(
         field_name="docking", lookup_expr="gt", help_text="Docked after this instant."
     )

@@ -2,7 +2,7 @@
 
 from django_filters import rest_framework as filters
 
-from hangar.core.filters import IdFilter
+from hangar.core.filters import DocumentedFilterSet, IdFilter
 from hangar.core.registry import Mode, Resource, register
 from hangar.spacecraft import queries
 from hangar.spacecraft.collect import family
@@ -15,7 +15,7 @@ from hangar.spacecraft.serializers.configs import (
 )
 
 
-class SpacecraftConfigFamilyFilter(filters.FilterSet):
+class SpacecraftConfigFamilyFilter(DocumentedFilterSet):
     manufacturer = IdFilter(field_name="manufacturer_id", help_text="Id of the manufacturer.")
     name = filters.CharFilter(help_text="Exact name of the family.")
 

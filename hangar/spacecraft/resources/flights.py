@@ -1,9 +1,7 @@
 """``spacecraft_flights/``: each flight of a spacecraft on a launch, with its crews and
 dockings at the detailed level."""
 
-from django_filters import rest_framework as filters
-
-from hangar.core.filters import IdFilter
+from hangar.core.filters import BooleanFilter, DocumentedFilterSet, IdFilter
 from hangar.core.registry import Mode, Resource, register
 from hangar.spacecraft import queries
 from hangar.spacecraft.collect import spacecraft_flight
@@ -13,8 +11,19 @@ from hangar.spacecraft.serializers.flights import SpacecraftFlightDetailed
 from hangar.spacecraft.serializers.spacecraft import SpacecraftFlightNormal
 
 
-class SpacecraftFlightFilter(filters.FilterSet):
+class SpacecraftFlightFilter(DocumentedFilterSet):
     spacecraft = IdFilter(field_name="spacecraft_id", help_text="Id of the spacecraft.")
+    # Not in the official document, but LL2 honours them and clients send them: the flights up
+    # now are ``spacecraft__in_space=true&mission_end__isnull=true``.
+    spacecraft__in_space = BooleanFilter(
+        field_name="spacecraft__in_space",
+        help_text="Flights of spacecraft in space now (true) or not (false).",
+    )
+    mission_end__isnull = BooleanFilter(
+        field_name="mission_end",
+        lookup_expr="isnull",
+        help_text="Flights whose mission has not ended (true) or has (false).",
+    )
 
 
 register(
@@ -26,7 +35,9 @@ register(
             "detailed": Mode(SpacecraftFlightDetailed, queries.spacecraft_flights_detailed),
         },
         filterset=SpacecraftFlightFilter,
-        ordering_fields=("id",),
+        # ``mission_end`` is not in the official document, but LL2 orders by it and a watch
+        # face asks for ``ordering=-mission_end`` (flights not ended first, then latest ended).
+        ordering_fields=("id", "mission_end"),
         input=SpacecraftFlightIn,
         collect=spacecraft_flight,
         rank=15,

@@ -2,7 +2,6 @@
 expeditions, the crew aboard, the vehicles docked at their ports; see
 ``hangar.spacecraft.queries_stations``)."""
 
-from django.db import models
 from django.db.models import Subquery
 
 from hangar.core.filters import LOOKUP_WORDS, DocumentedFilterSet, IdFilter, IdListFilter
@@ -66,7 +65,6 @@ class SpaceStationFilter(DocumentedFilterSet):
     class Meta:
         model = SpaceStation
         fields = {"id": ["exact"], "name": ["exact", "contains"]}
-        filter_overrides = {models.IntegerField: {"filter_class": IdFilter}}
 
 
 register(

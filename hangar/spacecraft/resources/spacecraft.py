@@ -2,7 +2,7 @@
 
 from django_filters import rest_framework as filters
 
-from hangar.core.filters import BooleanFilter, IdFilter
+from hangar.core.filters import BooleanFilter, DocumentedFilterSet, IdFilter
 from hangar.core.registry import Mode, Resource, register, registry
 from hangar.spacecraft import import_rules, queries
 from hangar.spacecraft.collect import spacecraft
@@ -11,7 +11,7 @@ from hangar.spacecraft.models import Spacecraft
 from hangar.spacecraft.serializers.spacecraft import SpacecraftEndpointDetailed, SpacecraftNormal
 
 
-class SpacecraftFilter(filters.FilterSet):
+class SpacecraftFilter(DocumentedFilterSet):
     in_space = BooleanFilter(help_text="Spacecraft in space now (true) or not (false).")
     is_placeholder = BooleanFilter(help_text="Placeholder records (true) or real ones (false).")
     name = filters.CharFilter(help_text="Exact name of the spacecraft, e.g. Endeavour.")
