@@ -9,6 +9,7 @@ import sys
 from importlib.metadata import version
 
 from django.core.management import execute_from_command_line
+from environs import EnvError
 
 
 def main() -> None:
@@ -16,7 +17,11 @@ def main() -> None:
         print(version("hangar"))
         return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hangar.settings")
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except EnvError as error:
+        # A setting that does not parse: one line naming the variable, no traceback.
+        sys.exit(f"hangar: {error}")
 
 
 if __name__ == "__main__":

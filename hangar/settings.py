@@ -1,33 +1,30 @@
 """Settings, read from environment variables with defaults that work on a fresh machine.
 
 Every setting a deployment may want to change is an environment variable; nothing needs a
-settings file of its own. Without any variable set, Hangar runs on SQLite in ``var/``.
+settings file of its own. Without any variable set, Hangar runs on SQLite in ``var/``. Each
+value is parsed by type (``environs``): a value that does not parse (``DEBUG=yes-please``,
+``DATABASE_CONN_MAX_AGE=abc``) stops start-up with a message naming the variable, instead of
+being taken for a default.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from environs import Env, validate
+
+env = Env(expand_vars=False)
+AT_LEAST_0, AT_LEAST_1 = validate.Range(min=0), validate.Range(min=1)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("HANGAR_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = env.path("HANGAR_VAR_DIR", BASE_DIR / "var")
 
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DEBUG", False)
-# The default key only suits a local, single-user instance; production sets SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY", "hangar-local-only-insecure-key")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
+DEBUG = env.bool("DEBUG", False)
+# The default key only suits a local, single-user instance: ``hangar serve`` refuses it on any
+# address but loopback. Production sets SECRET_KEY.
+DEFAULT_SECRET_KEY = "hangar-local-only-insecure-key"
+SECRET_KEY = env.str("SECRET_KEY", DEFAULT_SECRET_KEY)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
@@ -74,13 +71,13 @@ MIDDLEWARE = [
 
 # A read-only public API: dashboards in any browser may call it (no credentials involved).
 # CORS_ALLOWED_ORIGINS (comma-separated) restricts it to the origins named.
-CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "")
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", [])
 CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 # Behind a reverse proxy, urls in responses must carry the origin clients used.
-USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
-if env_bool("TRUST_X_FORWARDED_PROTO", False):
+USE_X_FORWARDED_HOST = env.bool("USE_X_FORWARDED_HOST", False)
+if env.bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Headers on every response (Django's security and clickjacking middleware): no content-type
@@ -90,7 +87,14 @@ if env_bool("TRUST_X_FORWARDED_PROTO", False):
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", 365 * 24 * 3600, validate=AT_LEAST_0)
+
+# ``hangar serve``: the address, the gunicorn workers, how often statistics are refreshed
+# (``hangar refresh``; 0 for never), the access log ("-" for stdout, empty for none).
+HANGAR_BIND = env.str("HANGAR_BIND", "127.0.0.1:8000")
+HANGAR_WORKERS = env.int("HANGAR_WORKERS", 2 * (os.cpu_count() or 1) + 1, validate=AT_LEAST_1)
+HANGAR_REFRESH_SECONDS = env.float("HANGAR_REFRESH_SECONDS", 60, validate=AT_LEAST_0)
+HANGAR_ACCESS_LOG = env.str("HANGAR_ACCESS_LOG", "-")
 
 ROOT_URLCONF = "hangar.urls"
 WSGI_APPLICATION = "hangar.wsgi.application"
@@ -106,12 +110,14 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'hangar.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        env.str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'hangar.sqlite3'}"),
+        conn_max_age=env.int("DATABASE_CONN_MAX_AGE", 60, validate=AT_LEAST_0),
     )
 }
 IS_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
-if IS_SQLITE and env_bool("DATABASE_READ_ONLY", False):
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", 3, validate=AT_LEAST_1)
+DATABASE_STATEMENT_TIMEOUT = env.int("DATABASE_STATEMENT_TIMEOUT", 20, validate=AT_LEAST_0)
+if IS_SQLITE and env.bool("DATABASE_READ_ONLY", False):
     # A file Hangar may not write (a read-only mount, a published snapshot; serve it with
     # HANGAR_REFRESH_SECONDS=0): SQLite opens it read-only and, since nothing changes it while
     # served, immutable, so that it needs no journal, -wal or -shm file beside it.
@@ -125,17 +131,17 @@ elif IS_SQLITE:
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
         # How long a statement waits for a lock another process holds (an import writing).
-        "timeout": int(os.environ.get("DATABASE_BUSY_TIMEOUT", "20")),
+        "timeout": env.int("DATABASE_BUSY_TIMEOUT", 20, validate=AT_LEAST_0),
     }
 else:
     # A database that is down or stalled must not hold a request past gunicorn's 30 s worker
     # timeout: give up connecting after DATABASE_CONNECT_TIMEOUT seconds, and have the server
     # cancel any statement after DATABASE_STATEMENT_TIMEOUT seconds (0: never). The request
     # then answers 503 (``hangar.core.middleware``).
-    statement_ms = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20")) * 1000
+    statement_ms = DATABASE_STATEMENT_TIMEOUT * 1000
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")),
+            "connect_timeout": DATABASE_CONNECT_TIMEOUT,
             "options": f"-c statement_timeout={statement_ms}",
         }
     )
@@ -147,7 +153,7 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT = env.path("STATIC_ROOT", VAR_DIR / "static")
 # ``make setup`` collects the static files (browsable page, docs page); before that, find them
 # in the installed apps so that a bare ``hangar serve`` still shows styled pages.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
@@ -189,5 +195,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {
+        "handlers": ["console"],
+        "level": env.log_level("LOG_LEVEL", "WARNING"),
+    },
 }

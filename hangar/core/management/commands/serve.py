@@ -1,11 +1,11 @@
 """``hangar serve``: the API behind gunicorn, a production WSGI server, and ``hangar refresh``
 beside it, so that the stored statistics follow planned flights as they launch."""
 
-import os
 import subprocess
 import sys
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.core.wsgi import get_wsgi_application
 from gunicorn.app.base import BaseApplication
 
@@ -24,21 +24,34 @@ class HangarServer(BaseApplication):
         return get_wsgi_application()
 
 
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def refuse_default_key(bind: str) -> None:
+    """The built-in ``SECRET_KEY`` is public: fine for one user on this machine, not for a
+    server others reach."""
+    host = bind.rpartition(":")[0] if ":" in bind else bind
+    if settings.SECRET_KEY == settings.DEFAULT_SECRET_KEY and host not in LOOPBACK:
+        raise CommandError(
+            f"SECRET_KEY is the built-in default, which is public: set SECRET_KEY to serve on "
+            f"{bind}, or bind to 127.0.0.1."
+        )
+
+
 class Command(BaseCommand):
     help = "Serve the API with gunicorn (bind address and workers from options or environment)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--bind", default=os.environ.get("HANGAR_BIND", "127.0.0.1:8000"), help="host:port"
-        )
+        parser.add_argument("--bind", default=settings.HANGAR_BIND, help="host:port")
         parser.add_argument(
             "--workers",
             type=int,
-            default=int(os.environ.get("HANGAR_WORKERS", str(2 * (os.cpu_count() or 1) + 1))),
+            default=settings.HANGAR_WORKERS,
             help="worker processes (default: 2 x CPUs + 1)",
         )
 
     def handle(self, *args, **options):
+        refuse_default_key(options["bind"])
         self.stdout.write(f"Hangar serving on http://{options['bind']}/2.3.0/spacecraft/")
         refresher = self.start_refresher()
         try:
@@ -51,7 +64,7 @@ class Command(BaseCommand):
     def start_refresher(self):
         """``hangar refresh --every N`` in a process of its own (HANGAR_REFRESH_SECONDS, 60 by
         default; 0 for none, e.g. when cron runs it or the database is read-only)."""
-        every = float(os.environ.get("HANGAR_REFRESH_SECONDS", "60"))
+        every = settings.HANGAR_REFRESH_SECONDS
         if every <= 0:
             return None
         command = [sys.executable, "-m", "hangar.cli", "refresh", "--every", f"{every:g}"]
@@ -63,7 +76,7 @@ class Command(BaseCommand):
                 "bind": options["bind"],
                 "workers": options["workers"],
                 # HANGAR_ACCESS_LOG: a file, "-" for stdout (default), or empty for none.
-                "accesslog": os.environ.get("HANGAR_ACCESS_LOG", "-") or None,
+                "accesslog": settings.HANGAR_ACCESS_LOG or None,
                 "timeout": 30,
                 "graceful_timeout": 10,
                 # Several instances may run on one machine: no shared control socket.
