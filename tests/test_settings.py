@@ -1,5 +1,6 @@
 """Settings come from the environment, typed: a value that does not parse stops the command
-with one line naming the variable; the public built-in SECRET_KEY is refused off loopback."""
+with one line naming the variable; the public built-in SECRET_KEY is refused off loopback; a
+database error ends a command with one line, the traceback only with ``--traceback``."""
 
 import subprocess
 import sys
@@ -44,3 +45,16 @@ def test_the_built_in_secret_key_is_refused_off_loopback(tmp_path):
     done = run(tmp_path, "serve", "--bind", "0.0.0.0:0")
     assert done.returncode != 0
     assert "SECRET_KEY" in done.stderr and "0.0.0.0:0" in done.stderr
+
+
+def test_a_database_error_is_one_line_and_the_traceback_is_asked_for(tmp_path):
+    database = tmp_path / "hangar.sqlite3"
+    assert run(tmp_path, "migrate", "-v0").returncode == 0
+    program = Path(__file__).resolve().parent.parent / "data" / "program-25.json"
+    done = run(tmp_path, "import", str(program), DATABASE_READ_ONLY="true")
+    assert done.returncode == 1
+    [line] = done.stderr.strip().splitlines()
+    assert line == "hangar import: database error: attempt to write a readonly database"
+    traced = run(tmp_path, "import", str(program), "--traceback", DATABASE_READ_ONLY="true")
+    assert "Traceback" in traced.stderr
+    assert database.exists()
