@@ -2,6 +2,12 @@
 and the service pages: the home page, health and readiness, Prometheus metrics."""
 
 from django.urls import include, path
+from drf_spectacular.renderers import (
+    OpenApiJsonRenderer,
+    OpenApiJsonRenderer2,
+    OpenApiYamlRenderer,
+    OpenApiYamlRenderer2,
+)
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from hangar.service import health, metrics, views
@@ -9,7 +15,19 @@ from hangar.service import health, metrics, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("2.3.0/", include("hangar.core.urls")),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # JSON first, as application/json, so that a browser shows it; ?format=yaml for YAML.
+    path(
+        "schema/",
+        SpectacularAPIView.as_view(
+            renderer_classes=[
+                OpenApiJsonRenderer2,
+                OpenApiJsonRenderer,
+                OpenApiYamlRenderer,
+                OpenApiYamlRenderer2,
+            ]
+        ),
+        name="schema",
+    ),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("health/", health.liveness, name="health"),
     path("health/ready/", health.readiness, name="health-ready"),

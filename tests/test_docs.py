@@ -36,7 +36,7 @@ def test_docs_page_reads_hangars_own_schema_and_names_no_other_host(client, db):
 def test_schema_is_hangars_openapi_document_listing_every_path(client, db):
     response = client.get("/schema/", {"format": "json"})
     assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/vnd.oai.openapi+json")
+    assert response["Content-Type"].startswith("application/json")
     document = response.json()
     assert document["openapi"].startswith("3.")
     assert document["info"]["title"].startswith("Hangar")
@@ -49,10 +49,19 @@ def test_schema_is_hangars_openapi_document_listing_every_path(client, db):
     assert all(set(operations) == {"get"} for operations in document["paths"].values())
 
 
-def test_schema_answers_yaml_by_default(client, db):
-    response = client.get("/schema/")
+def test_schema_opens_in_a_browser_as_json_and_answers_yaml_when_asked(client, db):
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    response = client.get("/schema/", HTTP_ACCEPT=browser)
     assert response.status_code == 200
-    assert response.content.startswith(b"openapi: 3.")
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["openapi"].startswith("3.")
+    assert client.get("/schema/", {"format": "yaml"}).content.startswith(b"openapi: 3.")
+
+
+def test_schema_in_an_unknown_format_is_a_json_404(client, db):
+    response = client.get("/schema/", {"format": "xml"})
+    assert response.status_code == 404
+    assert "detail" in response.json()
 
 
 def test_api_throttle_answers_like_ll2_with_no_limit_reached(api, db):

@@ -85,3 +85,11 @@ def test_a_host_not_served_is_a_json_400(client, db, path):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert "Host" in response.json()["detail"]
+
+
+def test_the_browsable_pages_and_the_api_root_say_hangar(client, db):
+    root = client.get("/2.3.0/", {"format": "api"}).content.decode()
+    assert "<title>Launch Library 2 (2.3.0) - Hangar</title>" in root
+    assert 'class="navbar-brand" href="/">Hangar</a>' in root
+    page = client.get("/2.3.0/spacecraft/", {"format": "api"}).content.decode()
+    assert "Hangar</title>" in page and "Levels of detail in the response" in page

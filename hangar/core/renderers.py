@@ -27,7 +27,9 @@ def _fallback(value):
 
 
 class BrowsableAPIRenderer(renderers.BrowsableAPIRenderer):
-    """DRF's browsable page; Hangar is read-only, so it offers no forms."""
+    """DRF's browsable page, branded as Hangar; Hangar is read-only, so it offers no forms."""
+
+    template = "core/api.html"
 
     def get_rendered_html_form(self, data, view, method, request):
         return None
