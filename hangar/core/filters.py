@@ -10,6 +10,7 @@ from django.db.models import CharField, F
 from django.db.models.functions import Cast
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
+from django_filters.widgets import QueryArrayWidget
 from rest_framework.filters import OrderingFilter
 
 
@@ -96,6 +97,34 @@ class InstantField(IsoDateTimeField):
 
 class InstantFilter(filters.IsoDateTimeFilter):
     field_class = InstantField
+
+
+INSTANT_WORDS = {
+    "exact": "is",
+    "gt": "is after",
+    "gte": "is at or after",
+    "lt": "is before",
+    "lte": "is at or before",
+}
+
+
+def instant(field_name: str, lookup: str, subject: str) -> InstantFilter:
+    """``field_name`` compared with an ISO 8601 instant (``instant("net", "gt", "NET")``),
+    its help worded for the browsable page."""
+    return InstantFilter(
+        field_name=field_name,
+        lookup_expr=lookup,
+        help_text=f"{subject} {INSTANT_WORDS[lookup]} this instant (ISO 8601).",
+    )
+
+
+class RepeatedListWidget(QueryArrayWidget):
+    """Values given as a repeated parameter (``?p=1&p=2``), each of which may also be a comma
+    list (``?p=1,2``)."""
+
+    def value_from_datadict(self, data, files, name):
+        values = super().value_from_datadict(data, files, name)
+        return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 COMPARISONS = ["exact", "gt", "gte", "lt", "lte"]

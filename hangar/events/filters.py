@@ -18,10 +18,11 @@ from hangar.core.filters import (
     IdFilter,
     IdListFilter,
     InstantFilter,
+    RepeatedListWidget,
     TextListFilter,
+    instant,
 )
 from hangar.events.models import Event
-from hangar.launches.filters import RepeatedListWidget, instant
 from hangar.launches.models import VidURL
 
 

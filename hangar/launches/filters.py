@@ -17,7 +17,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django_filters import rest_framework as filters
-from django_filters.widgets import QueryArrayWidget
 
 from hangar.core.filters import (
     COMPARISONS,
@@ -25,9 +24,10 @@ from hangar.core.filters import (
     DocumentedFilterSet,
     IdFilter,
     IdListFilter,
-    InstantFilter,
+    RepeatedListWidget,
     TextListFilter,
     UUIDListFilter,
+    instant,
 )
 from hangar.launches.models import FirstStage, Launch, Mission, VidURL
 from hangar.launches.stats.figures import SUBORBITAL
@@ -40,36 +40,10 @@ ATTEMPT_COUNTS = tuple(
     for suffix in ("", "_year")
 )
 
-COMPARED = {
-    "gt": "greater than",
-    "gte": "greater than or equal to",
-    "lt": "less than",
-    "lte": "less than or equal to",
-}
-
 
 def crewed_flights() -> models.QuerySet[SpacecraftFlight]:
     """Spacecraft flights with someone aboard at launch: a seat in their launch crew."""
     return SpacecraftFlight.objects.filter(launch_crew_members__isnull=False)
-
-
-def instant(field_name: str, lookup: str, label: str) -> InstantFilter:
-    """A comparison of a launch's instant with an ISO 8601 one, worded as the document words
-    it."""
-    return InstantFilter(
-        field_name=field_name,
-        lookup_expr=lookup,
-        help_text=f"{label} is {COMPARED[lookup]} this instant (ISO 8601).",
-    )
-
-
-class RepeatedListWidget(QueryArrayWidget):
-    """Values given as a repeated parameter (``?p=1&p=2``), each of which may also be a comma
-    list (``?p=1,2``)."""
-
-    def value_from_datadict(self, data, files, name):
-        values = super().value_from_datadict(data, files, name)
-        return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 class LaunchFilter(DocumentedFilterSet):

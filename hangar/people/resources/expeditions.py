@@ -9,29 +9,13 @@ seats to their astronauts, and list an expedition once however many of its crew 
 from django.utils import timezone
 from django_filters import rest_framework as filters
 
-from hangar.core.filters import BooleanFilter, DocumentedFilterSet, IdFilter, InstantFilter
+from hangar.core.filters import BooleanFilter, DocumentedFilterSet, IdFilter, instant
 from hangar.core.registry import Mode, Resource, register
 from hangar.people import queries_expeditions as queries
 from hangar.people.collect_expeditions import expedition
 from hangar.people.inputs_expeditions import ExpeditionIn
 from hangar.people.models import Expedition
 from hangar.people.serializers.expeditions import ExpeditionDetailed, ExpeditionNormal
-
-COMPARED = {
-    "gt": "after",
-    "gte": "at or after",
-    "lt": "before",
-    "lte": "at or before",
-}
-
-
-def instant(name: str, lookup: str, what: str) -> InstantFilter:
-    """The column ``name`` compared with an ISO 8601 instant."""
-    return InstantFilter(
-        field_name=name,
-        lookup_expr=lookup,
-        help_text=f"Expeditions that {what} {COMPARED[lookup]} this instant (ISO 8601).",
-    )
 
 
 class ExpeditionFilter(DocumentedFilterSet):
@@ -45,16 +29,16 @@ class ExpeditionFilter(DocumentedFilterSet):
         distinct=True,
         help_text="Id of the agency of an astronaut of the expedition's crew.",
     )
-    end__gt = instant("end", "gt", "ended")
-    end__gte = instant("end", "gte", "ended")
-    end__lt = instant("end", "lt", "ended")
-    end__lte = instant("end", "lte", "ended")
+    end__gt = instant("end", "gt", "End")
+    end__gte = instant("end", "gte", "End")
+    end__lt = instant("end", "lt", "End")
+    end__lte = instant("end", "lte", "End")
     name = filters.CharFilter(help_text="Exact name of the expedition.")
     space_station = IdFilter(field_name="spacestation_id", help_text="Id of the space station.")
-    start__gt = instant("start", "gt", "started")
-    start__gte = instant("start", "gte", "started")
-    start__lt = instant("start", "lt", "started")
-    start__lte = instant("start", "lte", "started")
+    start__gt = instant("start", "gt", "Start")
+    start__gte = instant("start", "gte", "Start")
+    start__lt = instant("start", "lt", "Start")
+    start__lte = instant("start", "lte", "Start")
     is_active = BooleanFilter(
         method="filter_is_active",
         help_text=(

@@ -18,8 +18,8 @@ from hangar.core.filters import (
     DocumentedFilterSet,
     IdFilter,
     IdListFilter,
-    InstantFilter,
     UUIDListFilter,
+    instant,
 )
 from hangar.core.registry import Mode, Resource, register
 from hangar.events.collect import event
@@ -35,23 +35,6 @@ from hangar.people.serializers.spacewalk_endpoints import (
 )
 from hangar.people.serializers.spacewalks import SpacewalkList
 
-COMPARED = {
-    "exact": "at",
-    "gt": "after",
-    "gte": "at or after",
-    "lt": "before",
-    "lte": "at or before",
-}
-
-
-def instant(name: str, lookup: str, what: str) -> InstantFilter:
-    """The column ``name`` compared with an ISO 8601 instant."""
-    return InstantFilter(
-        field_name=name,
-        lookup_expr=lookup,
-        help_text=f"Spacewalks that {what} {COMPARED[lookup]} this instant (ISO 8601).",
-    )
-
 
 class SpacewalkFilter(DocumentedFilterSet):
     astronaut__ids = IdListFilter(
@@ -60,11 +43,11 @@ class SpacewalkFilter(DocumentedFilterSet):
         help_text="Ids of astronauts of the crew, comma-separated.",
     )
     day = IdListFilter(field_name="start__day", help_text="Days of the month of the start (UTC).")
-    end = instant("end", "exact", "ended")
-    end__gt = instant("end", "gt", "ended")
-    end__gte = instant("end", "gte", "ended")
-    end__lt = instant("end", "lt", "ended")
-    end__lte = instant("end", "lte", "ended")
+    end = instant("end", "exact", "End")
+    end__gt = instant("end", "gt", "End")
+    end__gte = instant("end", "gte", "End")
+    end__lt = instant("end", "lt", "End")
+    end__lte = instant("end", "lte", "End")
     event__ids = IdListFilter(field_name="event_id", help_text="Event ids, comma-separated.")
     id = IdFilter(help_text="Id of the spacewalk.")
     ids = IdListFilter(field_name="id", help_text="Spacewalk ids, comma-separated.")
@@ -97,10 +80,10 @@ class SpacewalkFilter(DocumentedFilterSet):
     spacestation__ids = IdListFilter(
         field_name="spacestation_id", help_text="Space station ids, comma-separated."
     )
-    start__gt = instant("start", "gt", "started")
-    start__gte = instant("start", "gte", "started")
-    start__lt = instant("start", "lt", "started")
-    start__lte = instant("start", "lte", "started")
+    start__gt = instant("start", "gt", "Start")
+    start__gte = instant("start", "gte", "Start")
+    start__lt = instant("start", "lt", "Start")
+    start__lte = instant("start", "lte", "Start")
     year = IdListFilter(field_name="start__year", help_text="Years of the start (UTC).")
 
 
