@@ -18,6 +18,7 @@ from django.db import transaction
 
 from hangar.core.batch import Batch, BatchError
 from hangar.core.collect import Collector
+from hangar.core.models import bump_catalog_version
 from hangar.core.registry import registry
 from hangar.ingest.write import RowsRefused, WriteCounts, write_batch
 from hangar.ll2.links import API_VERSION, resource_of
@@ -188,13 +189,18 @@ def apply_batch(batch: Batch, records: int, now: datetime | None = None) -> Impo
 
 
 def write_and_refresh(batch: Batch, refreshes, now: datetime) -> WriteCounts:
+    """Write the batch and the statistics it changes; a change raises the catalog version,
+    in the caller's transaction."""
     before = {refresh.name: refresh.affected(batch) for refresh in refreshes}
     counts = write_batch(batch, int(now.timestamp()))
+    refreshed = 0
     for refresh in refreshes:
         if counts.touched:
             refresh.refresh(before[refresh.name] | refresh.affected(batch), now)
         # Planned flights that launched since the last refresh, with the same commit.
-        refresh.due(now)
+        refreshed += refresh.due(now)
+    if any(counts.touched.values()) or refreshed:
+        bump_catalog_version()
     return counts
 
 

@@ -6,14 +6,19 @@ from datetime import UTC, datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
+from hangar.core.models import bump_catalog_version
 from hangar.core.registry import registry
 
 
 def refresh_due() -> int:
-    """Recompute, in one transaction, every statistic that has fallen due; how many records."""
+    """Recompute, in one transaction, every statistic that has fallen due; how many records.
+    A refresh that changed anything raises the catalog version in the same transaction."""
     now = datetime.now(UTC)
     with transaction.atomic():
-        return sum(refresh.due(now) for refresh in registry.refreshes())
+        count = sum(refresh.due(now) for refresh in registry.refreshes())
+        if count:
+            bump_catalog_version()
+    return count
 
 
 class Command(BaseCommand):
