@@ -159,6 +159,31 @@ STATIC_ROOT = env.path("STATIC_ROOT", VAR_DIR / "static")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = not (STATIC_ROOT / "rest_framework").is_dir()
 
+# The response cache (``hangar.core.response_cache``): answers are kept until the catalog
+# changes or time changes them, in each process's memory (RESPONSE_CACHE_MAX_MB per process)
+# and, with CACHE_URL=redis://..., in Redis as well, shared by every instance.
+# RESPONSE_CACHE=false computes every answer. CACHE_CONTROL_MAX_AGE is how long clients may
+# reuse an answer without asking again (0: always ask, with If-None-Match).
+RESPONSE_CACHE = env.bool("RESPONSE_CACHE", True)
+RESPONSE_CACHE_MAX_MB = env.int("RESPONSE_CACHE_MAX_MB", 256, validate=AT_LEAST_0)
+CACHE_CONTROL_MAX_AGE = env.int("CACHE_CONTROL_MAX_AGE", 0, validate=AT_LEAST_0)
+CACHE_URL = env.str(
+    "CACHE_URL",
+    "",
+    validate=validate.Regexp(r"^$|^(rediss?|unix)://", error="expected a redis:// url"),
+)
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "hangar",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         "hangar.core.renderers.OrjsonRenderer",

@@ -6,6 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from hangar.core.live import marker
 from hangar.ll2.durations import format_seconds, live_seconds
 from hangar.ll2.projection import project
 from hangar.ll2.schema import default_mode
@@ -78,13 +79,12 @@ class LiveDurationField(serializers.Field):
         super().__init__(source="*", read_only=True)
 
     def to_representation(self, instance) -> str | None:
-        seconds = live_seconds(
-            getattr(instance, self.base),
-            getattr(instance, self.rate),
-            instance.stats_as_of,
-            self.context["now_epoch"],
-        )
-        return format_seconds(seconds)
+        base, rate = getattr(instance, self.base), getattr(instance, self.rate)
+        if base is not None and rate and self.context.get("live_markers"):
+            # Computed for the response cache, which fills the value in as each copy is served.
+            return marker(base, rate, instance.stats_as_of)
+        now_epoch = self.context["now_epoch"]
+        return format_seconds(live_seconds(base, rate, instance.stats_as_of, now_epoch))
 
 
 @extend_schema_field(OpenApiTypes.OBJECT)

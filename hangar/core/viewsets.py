@@ -10,6 +10,8 @@ statistics that grow with time are computed at read time (see
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
@@ -17,6 +19,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.utils import formatting
 
+from hangar.core.cache.keys import ENVIRON_KEY
 from hangar.core.registry import Resource
 from hangar.ll2.links import Links
 from hangar.ll2.schema import endpoint_description
@@ -37,7 +40,19 @@ class LL2GenericViewSet(viewsets.GenericViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.mode = self.requested_mode()
-        self.now = timezone.now()
+        # A request the response cache computes answers for the instant the cache serves it.
+        self.cache_state = request.META.get(ENVIRON_KEY)
+        if self.cache_state is not None:
+            self.now = datetime.fromtimestamp(self.cache_state["now"], UTC)
+        else:
+            self.now = timezone.now()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        state = getattr(self, "cache_state", None)
+        if state is not None and response.status_code == 200:
+            state["cacheable"] = True
+        return response
 
     def requested_mode(self) -> str:
         modes = self.resource.modes
@@ -72,9 +87,24 @@ class LL2GenericViewSet(viewsets.GenericViewSet):
             queryset = self.resource.scope(queryset, self.now)
         if self.resource.annotate is not None:
             queryset = self.resource.annotate(queryset, self.now_epoch())
+            if self.orders_by(set(queryset.query.annotations)):
+                # A value of the instant (time in space, still growing) orders the list:
+                # the order may change any second.
+                self.keep_for_this_second_only()
         if mode.at_instant is not None:
             queryset = mode.at_instant(queryset, self.now_epoch())
         return queryset
+
+    def orders_by(self, columns: set[str]) -> bool:
+        """Whether ``?ordering=`` names one of ``columns``."""
+        requested = self.request.query_params.get("ordering", "") if self.request else ""
+        names = (name.strip().lstrip("-") for name in requested.split(","))
+        return any(self.resource.ordering_columns.get(name, name) in columns for name in names)
+
+    def keep_for_this_second_only(self) -> None:
+        state = getattr(self, "cache_state", None)
+        if state is not None:
+            state["this_second_only"] = True
 
     def now_epoch(self) -> int:
         """The instant the response describes, fixed once per request."""
@@ -86,6 +116,8 @@ class LL2GenericViewSet(viewsets.GenericViewSet):
         context = super().get_serializer_context()
         context["links"] = Links(self.request)
         context["now_epoch"] = self.now_epoch()
+        # Growing durations as markers the response cache fills in for each copy it serves.
+        context["live_markers"] = getattr(self, "cache_state", None) is not None
         context["shared"] = {}
         return context
 

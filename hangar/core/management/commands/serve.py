@@ -6,7 +6,6 @@ import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.core.wsgi import get_wsgi_application
 from gunicorn.app.base import BaseApplication
 
 
@@ -20,8 +19,10 @@ class HangarServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        # The project's WSGI application (``hangar.wsgi``), set up in this process.
-        return get_wsgi_application()
+        # The project's WSGI application (``hangar.wsgi``): Django behind the response cache.
+        from hangar.wsgi import application
+
+        return application
 
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}

@@ -1,0 +1,96 @@
+"""A kept answer, and how a copy of it is served."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from dataclasses import dataclass, field
+
+from hangar.core.live import LiveBody
+
+# Headers the cache writes itself for each copy.
+OWN_HEADERS = frozenset({"content-length", "etag", "cache-control", "content-encoding"})
+GZIP_AT_LEAST = 1024  # bytes; smaller bodies gain nothing
+GZIP_LEVEL = 6
+
+
+@dataclass
+class Entry:
+    """An answer: its headers, its body split at the durations that grow, an ETag, and until
+    when (seconds since the epoch) it holds."""
+
+    headers: list[tuple[str, str]]
+    body: LiveBody
+    etag: str
+    expires: float
+    # The gzipped body, made on the first request that asks for it (for a live body, per
+    # second: ``(second, bytes)``).
+    gzipped: tuple[int, bytes] | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, headers, body: bytes, expires: float) -> Entry:
+        kept = [(name, value) for name, value in headers if name.lower() not in OWN_HEADERS]
+        if len(body) >= GZIP_AT_LEAST:
+            kept = with_vary(kept, "Accept-Encoding")
+        digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+        return cls(kept, LiveBody.split(body), digest, expires)
+
+    @property
+    def size(self) -> int:
+        gzipped = len(self.gzipped[1]) if self.gzipped else 0
+        return sum(len(part) for part in self.body.parts) + gzipped + 512
+
+    def holds_at(self, now: float) -> bool:
+        return now < self.expires
+
+    def etag_at(self, second: int, encoding: str) -> str:
+        """The ETag of the copy served at ``second``: a live body changes every second, and
+        each encoding is a representation of its own."""
+        tag = f"{self.etag}-{second}" if self.body.live else self.etag
+        return f'"{tag}-gzip"' if encoding == "gzip" else f'"{tag}"'
+
+    def content(self, second: int, encoding: str) -> bytes:
+        if encoding != "gzip":
+            return self.body.render(second)
+        if self.gzipped is None or (self.body.live and self.gzipped[0] != second):
+            compressed = gzip.compress(self.body.render(second), GZIP_LEVEL, mtime=0)
+            self.gzipped = (second, compressed)
+        return self.gzipped[1]
+
+    def gzippable(self) -> bool:
+        return sum(len(part) for part in self.body.parts) >= GZIP_AT_LEAST
+
+
+def with_vary(headers: list[tuple[str, str]], name: str) -> list[tuple[str, str]]:
+    """``headers`` with ``name`` added to their ``Vary``."""
+    for index, (header, value) in enumerate(headers):
+        if header.lower() == "vary":
+            headers = list(headers)
+            headers[index] = (header, f"{value}, {name}")
+            return headers
+    return [*headers, ("Vary", name)]
+
+
+def accepts_gzip(header: str) -> bool:
+    """Whether ``Accept-Encoding`` admits gzip (``gzip;q=0`` refuses it)."""
+    for coding in header.split(","):
+        name, _, params = coding.strip().partition(";")
+        if name.strip().lower() in ("gzip", "*"):
+            quality = params.strip()
+            return not (quality.startswith("q=") and float_or_one(quality[2:]) == 0)
+    return False
+
+
+def float_or_one(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return 1.0
+
+
+def matches(if_none_match: str, etag: str) -> bool:
+    """``If-None-Match`` against the ETag of a copy (weak comparison, as for a GET)."""
+    if if_none_match.strip() == "*":
+        return True
+    tags = (tag.strip().removeprefix("W/") for tag in if_none_match.split(","))
+    return etag in tags

@@ -1,0 +1,152 @@
+"""``ResponseCache``: the WSGI layer that serves kept answers (see the package's docstring)."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from prometheus_client import Counter
+
+from hangar.core.cache.entries import Entry, accepts_gzip, matches
+from hangar.core.cache.keys import ENVIRON_KEY, answerable, request_key
+from hangar.core.cache.stores import LocalStore, shared_store
+from hangar.core.horizon import horizon
+from hangar.core.live import LiveBody
+
+VERSION_SQL = "SELECT number FROM catalog_version"
+
+ANSWERS = Counter(
+    "hangar_response_cache_requests",
+    "API requests by how the response cache answered them",
+    ["result"],
+)
+for result in ("hit", "miss", "not_modified", "uncached"):
+    ANSWERS.labels(result)
+
+
+class Horizon:
+    """The horizon of the current catalog version, computed once and kept until it passes."""
+
+    def __init__(self) -> None:
+        self.version, self.since, self.until = None, 0.0, 0.0
+
+    def at(self, version: int, now: float) -> float:
+        if version != self.version or not self.since <= now < self.until:
+            self.until = horizon(datetime.fromtimestamp(now, UTC)).timestamp()
+            self.version, self.since = version, now
+        return self.until
+
+
+class ResponseCache:
+    def __init__(self, application) -> None:
+        self.application = application
+        self.local = LocalStore(settings.RESPONSE_CACHE_MAX_MB * 1024 * 1024)
+        self.shared = shared_store()
+        self.horizon = Horizon()
+
+    def __call__(self, environ, start_response):
+        if not answerable(environ):
+            return self.application(environ, start_response)
+        try:
+            version = catalog_version()
+        except DatabaseError:
+            # The application answers (a 503 when the database is down).
+            return self.application(environ, start_response)
+        now = time.time()
+        key = request_key(environ, version)
+        entry = self.local.get(key, now)
+        if entry is None and self.shared is not None:
+            entry = self.shared.get(key, now)
+            if entry is not None:
+                self.local.put(key, entry)
+        method, encodings = environ["REQUEST_METHOD"], environ.get("HTTP_ACCEPT_ENCODING", "")
+        if entry is None:
+            entry, answer = self.compute(environ, version, now)
+            if entry is None:
+                ANSWERS.labels("uncached").inc()
+                status, headers, body = answer
+                start_response(status, headers)
+                return [] if method == "HEAD" else [body]
+            self.local.put(key, entry)
+            if self.shared is not None:
+                self.shared.put(key, entry, now)
+            result = "miss"
+        else:
+            result = "hit"
+        return self.serve(entry, environ, start_response, now, result, method, encodings)
+
+    def compute(self, environ, version: int, now: float):
+        """Ask the application; the entry to keep, or the answer to pass on as it is."""
+        state = {"now": now, "cacheable": False, "this_second_only": False}
+        environ[ENVIRON_KEY] = state
+        # The cache compresses what it serves; the application answers plain bytes, and a
+        # HEAD is computed as its GET, whose body the cache keeps.
+        environ.pop("HTTP_ACCEPT_ENCODING", None)
+        environ["REQUEST_METHOD"] = "GET"
+        captured = []
+
+        def capture(status, headers, exc_info=None):
+            captured[:] = [status, headers]
+            return lambda data: None
+
+        chunks = self.application(environ, capture)
+        try:
+            body = b"".join(chunks)
+        finally:
+            if hasattr(chunks, "close"):
+                chunks.close()
+        status, headers = captured
+        content_type = dict((name.lower(), value) for name, value in headers).get(
+            "content-type", ""
+        )
+        keep = (
+            state["cacheable"]
+            and status.startswith("200")
+            and content_type.startswith("application/json")
+            and not any(name.lower() == "set-cookie" for name, _ in headers)
+        )
+        if not keep:
+            body = LiveBody.split(body).render(int(now))
+            headers = [(n, v) for n, v in headers if n.lower() != "content-length"]
+            return None, (status, [*headers, ("Content-Length", str(len(body)))], body)
+        if state["this_second_only"]:
+            expires = float(int(now) + 1)
+        else:
+            expires = self.horizon.at(version, now)
+        return Entry.of(headers, body, expires), None
+
+    def serve(self, entry: Entry, environ, start_response, now, result, method, encodings):
+        second = int(now)
+        encoding = "identity"
+        if entry.gzippable() and accepts_gzip(encodings):
+            encoding = "gzip"
+        etag = entry.etag_at(second, encoding)
+        headers = [*entry.headers, ("ETag", etag), ("Cache-Control", cache_control())]
+        if matches(environ.get("HTTP_IF_NONE_MATCH", "") or "", etag):
+            ANSWERS.labels("not_modified").inc()
+            start_response("304 Not Modified", headers)
+            return []
+        ANSWERS.labels(result).inc()
+        body = entry.content(second, encoding)
+        if encoding == "gzip":
+            headers.append(("Content-Encoding", "gzip"))
+        headers.append(("Content-Length", str(len(body))))
+        start_response("200 OK", headers)
+        if method == "HEAD":
+            return []
+        return [body]
+
+
+def catalog_version() -> int:
+    """The committed catalog version, read on the connection the application uses."""
+    with connection.wrap_database_errors:
+        connection.ensure_connection()
+        row = connection.connection.execute(VERSION_SQL).fetchone()
+    return row[0] if row else 0
+
+
+def cache_control() -> str:
+    age = settings.CACHE_CONTROL_MAX_AGE
+    return f"public, max-age={age}" if age else "public, max-age=0, must-revalidate"
