@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: install setup run test lint test-sqlite test-postgres bench clean
+.PHONY: install setup run test lint test-sqlite test-postgres bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Response times of spacecraft/ at several catalog sizes: make bench-scale ARGS="--sizes ..."
+bench-scale: install
+	$(BIN)/python bench/scale.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) var
