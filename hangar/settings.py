@@ -96,6 +96,11 @@ HANGAR_WORKERS = env.int("HANGAR_WORKERS", 2 * (os.cpu_count() or 1) + 1, valida
 HANGAR_REFRESH_SECONDS = env.float("HANGAR_REFRESH_SECONDS", 60, validate=AT_LEAST_0)
 HANGAR_ACCESS_LOG = env.str("HANGAR_ACCESS_LOG", "-")
 
+# ``hangar sync``: the largest answer it reads (MiB, after decompression) and the most pages
+# one list may take; the defaults of ``--max-body-mb`` and ``--max-pages``.
+HANGAR_SYNC_MAX_BODY_MB = env.int("HANGAR_SYNC_MAX_BODY_MB", 64, validate=AT_LEAST_1)
+HANGAR_SYNC_MAX_PAGES = env.int("HANGAR_SYNC_MAX_PAGES", 1000, validate=AT_LEAST_1)
+
 ROOT_URLCONF = "hangar.urls"
 WSGI_APPLICATION = "hangar.wsgi.application"
 

@@ -1,16 +1,27 @@
-"""Talking to the upstream: an hourly request budget, and retries that do not give up on the
-first hiccup of a public service.
+"""Talking to the upstream: an hourly request budget, retries that do not give up on the
+first hiccup of a public service, and limits that a hostile or broken one cannot get past.
 
 The budget is a sliding window of the instants requests were sent, kept on disk (see
 ``checkpoint``), so that neither a rerun after a crash nor the next scheduled run overspends it.
 A request is counted before it is sent: one that was sent but whose answer never came still
 counted at the upstream. Clock and sleep are injectable so that tests can run the waits fast.
+
+Every request has one deadline for the whole of it: connecting, the headers and the last byte
+of the body. httpx's timeouts are per network operation, so an upstream that sends a byte a
+second never trips them; the request therefore runs as a task on an event loop of its own,
+cancelled when the deadline passes (``asyncio.timeout``), whatever phase it is in. The body is
+read in network-sized pieces and refused as soon as it passes ``max_body``, decompressed
+included: httpx's decoder inflates each piece whole, so one 64 KiB piece of a gzip bomb becomes
+64 MiB at once, while ``zlib``'s ``max_length`` stops inflating at the limit. Only gzip is asked
+for, so it is the one encoding to decode.
 """
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +33,10 @@ from hangar.ingest.sync.checkpoint import SyncState
 
 USER_AGENT = "hangar-sync/0.1 (self-hosted Launch Library 2 mirror)"
 LONGEST_NAP = 30.0  # sleep in slices so that a waiting progress bar keeps counting down
+MIB = 1024 * 1024
+DEFAULT_TIMEOUT = 60.0  # seconds for a whole request
+# LL2's largest answer, a page of 100 detailed launches, is a few MiB: far below this.
+DEFAULT_MAX_BODY = 64 * MIB
 
 
 @dataclass
@@ -40,6 +55,48 @@ class RetryPolicy:
 
 class UpstreamError(Exception):
     """The upstream cannot be read now; the message says which request and why."""
+
+
+class UpstreamRefused(Exception):
+    """The upstream answered what no retry makes acceptable (a body over the limit, an
+    encoding not asked for); the message says which request and why. Never retried."""
+
+
+class CorruptBody(Exception):
+    """The body does not decompress; retried like a truncated answer."""
+
+
+def size(n: int) -> str:
+    return f"{n / MIB:g} MiB" if n >= MIB else f"{n} bytes"
+
+
+async def read_body(response: httpx.Response, limit: int, shown: str) -> bytes:
+    """The decoded body of ``response``, refused once it passes ``limit`` bytes."""
+    too_big = f"GET {shown}: the answer is larger than the {size(limit)} allowed (--max-body-mb)"
+    encoding = response.headers.get("Content-Encoding", "").strip().lower()
+    if encoding not in {"", "identity", "gzip"}:
+        raise UpstreamRefused(
+            f"GET {shown}: the answer is encoded as {encoding!r}; only gzip was asked for."
+        )
+    declared = response.headers.get("Content-Length", "").strip()
+    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS) if encoding == "gzip" else None
+    if inflate is None and declared.isdigit() and int(declared) > limit:
+        raise UpstreamRefused(f"{too_big}: it announces {size(int(declared))}.")
+    body = bytearray()
+    async for piece in response.aiter_raw():
+        while piece:
+            if inflate is None:
+                body += piece
+                piece = b""
+            else:
+                try:
+                    body += inflate.decompress(piece, limit - len(body) + 1)
+                except zlib.error as error:
+                    raise CorruptBody(f"gzip: {error}") from None
+                piece = b"" if inflate.eof else inflate.unconsumed_tail
+            if len(body) > limit:
+                raise UpstreamRefused(f"{too_big}" + (" once decompressed." if inflate else "."))
+    return bytes(body)
 
 
 @dataclass
@@ -124,7 +181,8 @@ class Upstream:
         token: str | None = None,
         clock: Clock | None = None,
         policy: RetryPolicy | None = None,
-        timeout: float = 60.0,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_body: int = DEFAULT_MAX_BODY,
         tally: Tally | None = None,
         note: Callable[[str], None] = lambda message: None,
         on_wait: Callable[[float], None] = lambda seconds: None,
@@ -136,13 +194,29 @@ class Upstream:
         self.note = note
         self.on_wait = on_wait
         self.tally = tally or Tally()
-        headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        self.timeout, self.max_body = timeout, max_body
+        headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": "gzip",
+            "User-Agent": USER_AGENT,
+        }
         if token:
             headers["Authorization"] = f"Token {token}"
-        self.http = httpx.Client(headers=headers, timeout=timeout, follow_redirects=False)
+        # One loop for the life of the client, so that its connections are reused.
+        self.loop = asyncio.Runner()
+        self.http = httpx.AsyncClient(headers=headers, timeout=timeout, follow_redirects=False)
 
     def close(self) -> None:
-        self.http.close()
+        try:
+            self.loop.run(self.http.aclose())
+        finally:
+            self.loop.close()
+
+    async def fetch(self, url: str, params: dict, shown: str) -> tuple[httpx.Response, bytes]:
+        """The response and its decoded body, within the deadline of the whole request."""
+        async with asyncio.timeout(self.timeout):
+            async with self.http.stream("GET", url, params=params) as response:
+                return response, await read_body(response, self.max_body, shown)
 
     def wait_for_budget(self) -> None:
         while (wait := self.budget.wait_time()) > 0:
@@ -161,7 +235,9 @@ class Upstream:
 
         ``check`` says what is wrong with a decoded body (a list page without ``results``...);
         such an answer is retried like a truncated one, since both are what a connection cut
-        short or an overloaded proxy delivers."""
+        short or an overloaded proxy delivers; so is one that misses the deadline. An answer
+        over ``max_body`` raises ``UpstreamRefused`` at once: a retry would only fetch it
+        again."""
         url = f"{self.api_root}{path}"
         shown = str(httpx.URL(url, params=params))
         failures, throttled = 0, 0
@@ -171,10 +247,12 @@ class Upstream:
             self.tally.requests += 1
             started = self.clock.now()
             try:
-                response = self.http.get(url, params=params)
-                body = response.content
-            except httpx.TimeoutException:
-                problem, kind = "timed out", "timeout"
+                response, body = self.loop.run(self.fetch(url, params, shown))
+            except (TimeoutError, httpx.TimeoutException):
+                problem = f"no complete answer within {self.timeout:g}s (--timeout)"
+                kind = "timeout"
+            except CorruptBody as error:
+                problem, kind = f"malformed answer ({error})", "malformed"
             except httpx.TransportError as error:
                 problem = f"connection failed ({type(error).__name__}: {error})"
                 kind = "connection"

@@ -7,6 +7,12 @@ served twice or not at all. A stream therefore keeps the ``count`` of its first 
 refuses a page that says otherwise, a record it has already seen, a ``next`` link that jumps,
 and a last page that leaves the total short.
 
+An upstream that never stops paging is stopped by the same ``count``: a list may take the pages
+its first page's ``count`` needs at the size of that page, a tenth more and two, and no more
+than ``max_pages`` in any case, refused on the first page when its ``count`` needs more. A
+``next`` link is followed only on the upstream's own scheme, host and port: its query string
+would otherwise be asked of the configured host in the name of another.
+
 Each page is validated into the importer's batch as it arrives, before it is kept: a broken
 record stops the run before the rest of the budget is spent, and when the last page is in, the
 batch is ready to be written without validating everything a second time. A resumed run
@@ -23,7 +29,7 @@ from hangar.core.batch import Batch
 from hangar.ingest import importer
 from hangar.ingest.sync.checkpoint import SyncState
 from hangar.ingest.sync.client import Upstream
-from hangar.ingest.sync.endpoints import PAGE_SIZE
+from hangar.ingest.sync.endpoints import PAGE_SIZE, PAGES_PER_LIST
 from hangar.ingest.sync.plan import Stream, came_down, streams_of
 from hangar.ingest.sync.progress import Progress
 from hangar.ll2.links import API_PREFIX
@@ -69,9 +75,24 @@ def record_id(record: object):
     return record.get("id") if isinstance(record, dict) else None
 
 
+def origin(url: str) -> str:
+    """``scheme://host:port`` of ``url``, the port spelled out; ``ValueError`` if unreadable."""
+    parts = urlsplit(url)
+    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower())
+    return f"{parts.scheme.lower()}://{(parts.hostname or '').lower()}:{port}"
+
+
 class Crawler:
-    def __init__(self, state: SyncState, upstream: Upstream, progress: Progress, estimate: dict):
+    def __init__(
+        self,
+        state: SyncState,
+        upstream: Upstream,
+        progress: Progress,
+        estimate: dict,
+        max_pages: int = PAGES_PER_LIST,
+    ):
         self.state, self.upstream, self.progress = state, upstream, progress
+        self.max_pages = max_pages
         self.estimate = estimate  # stream name -> pages it took last time
         self.batch, self.records = Batch(), 0
         self.taken: set = set()  # (resource, id) of the records in the batch
@@ -117,8 +138,10 @@ class Crawler:
         report.records = len(seen)
         if pages and pages[-1]["done"]:
             return report
+        allowed = None
         if pages:
             params, count = pages[-1]["then"], pages[0]["response"]["count"]
+            allowed = self.allowed_pages(stream, pages[0]["request"], pages[0]["response"])
         elif stream.single:
             params, count = dict(stream.params), None
         else:
@@ -143,8 +166,18 @@ class Crawler:
             else:
                 count = body["count"] if count is None else count
                 if position == 0:
+                    allowed = self.allowed_pages(stream, request, body)
                     self.progress.expect(stream.name, max(1, math.ceil(count / PAGE_SIZE)))
                 then = self.check_page(stream, request, body, count, seen, params)
+                if then is not None and position + 1 >= allowed:
+                    self.refuse(
+                        stream,
+                        [
+                            f"{request}: next: {body['next']!r} would be page {position + 2}, "
+                            f"past the {allowed} pages a list of {count} records may take; "
+                            "the upstream does not stop paging."
+                        ],
+                    )
                 if then is None and not self.stopped_early(stream, body) and len(seen) != count:
                     self.refuse(
                         stream,
@@ -163,6 +196,22 @@ class Crawler:
             if then is None:
                 return report
             params, position = then, position + 1
+
+    def allowed_pages(self, stream: Stream, request: str, first: dict) -> int:
+        """How many pages the list whose first page is ``first`` may take: what its ``count``
+        needs at the size of that page, with a margin; refused if that is over ``max_pages``."""
+        size = max(1, len(first["results"])) if first["next"] else PAGE_SIZE
+        needed = math.ceil(first["count"] / size)
+        if needed > self.max_pages:
+            self.refuse(
+                stream,
+                [
+                    f"{request}: count: {first['count']} records in pages of {size} would take "
+                    f"{needed} pages, more than the {self.max_pages} a list may take "
+                    "(--max-pages)."
+                ],
+            )
+        return needed + needed // 10 + 2
 
     def check_page(self, stream, request, body, count, seen, params) -> dict | None:
         """The parameters of the next page, after checking this one against the pages before."""
@@ -192,7 +241,17 @@ class Crawler:
         then.pop("format", None)
         expected = int(params["offset"]) + len(body["results"])
         problem = None
-        if not link.path.endswith(f"{API_PREFIX}{stream.path}"):
+        ours = origin(self.upstream.api_root)
+        try:
+            theirs = origin(body["next"]) if link.scheme or link.netloc else ours
+        except ValueError:
+            theirs = None
+        if theirs != ours:
+            problem = (
+                f"next: {body['next']!r} is not on the upstream ({ours}); a link to another "
+                "host or scheme is not followed"
+            )
+        elif not link.path.endswith(f"{API_PREFIX}{stream.path}"):
             problem = f"next: {body['next']!r} leaves {stream.path}"
         elif any(then.get(key) != value for key, value in stream.params.items()):
             problem = f"next: {body['next']!r} drops the parameters {stream.params}"

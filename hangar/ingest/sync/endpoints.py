@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from hangar.core.registry import registry
 
 PAGE_SIZE = 100  # LL2's largest page: fewest requests per record
+# The most pages one list may take: 100,000 records at 100 a page, thirteen times LL2's
+# longest list (launches). A list whose first page announces more is refused.
+PAGES_PER_LIST = 1000
 
 
 @dataclass(frozen=True)

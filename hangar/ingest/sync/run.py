@@ -15,16 +15,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
+
 from hangar.ingest import verify
 from hangar.ingest.importer import MAX_LISTED_ERRORS, ImportRefused, apply_batch
 from hangar.ingest.sync.checkpoint import SyncState, default_state_dir
 from hangar.ingest.sync.client import (
+    DEFAULT_TIMEOUT,
+    MIB,
     Budget,
     Clock,
     RetryPolicy,
     Tally,
     Upstream,
     UpstreamError,
+    UpstreamRefused,
 )
 from hangar.ingest.sync.crawl import Crawler, CrawlRefused, StreamReport
 from hangar.ingest.sync.plan import choose_plan, streams_of
@@ -55,7 +60,9 @@ class SyncOptions:
     only: tuple[str, ...] = ()
     restart: bool = False
     state_dir: Path | None = None
-    timeout: float = 60.0
+    timeout: float = DEFAULT_TIMEOUT  # seconds for each request as a whole
+    max_body: int = field(default_factory=lambda: settings.HANGAR_SYNC_MAX_BODY_MB * MIB)
+    max_pages: int = field(default_factory=lambda: settings.HANGAR_SYNC_MAX_PAGES)
     policy: RetryPolicy = field(default_factory=RetryPolicy)
     progress: bool | None = None
     clock: Clock = field(default_factory=Clock)
@@ -154,11 +161,13 @@ class Run:
             clock=self.clock,
             policy=self.options.policy,
             timeout=self.options.timeout,
+            max_body=self.options.max_body,
             tally=self.tally,
             note=progress.note,
             on_wait=progress.waiting,
         )
-        crawler = Crawler(self.state, upstream, progress, history.get("pages", {}))
+        estimate = history.get("pages", {})
+        crawler = Crawler(self.state, upstream, progress, estimate, self.options.max_pages)
         try:
             crawler.crawl(plan)
             return crawler
@@ -168,6 +177,14 @@ class Run:
                     f"Sync interrupted: {error}",
                     f"Nothing was applied; {kept(self.state.page_count())}: rerun to continue "
                     "from there.",
+                    self.spent_line(budget, []),
+                ]
+            ) from None
+        except UpstreamRefused as refused:
+            raise SyncFailed(
+                [
+                    f"Sync refused: {refused} Nothing was changed.",
+                    f"{kept(self.state.page_count()).capitalize()}: rerun once it is fixed.",
                     self.spent_line(budget, []),
                 ]
             ) from None

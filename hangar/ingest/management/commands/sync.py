@@ -3,11 +3,12 @@
 import os
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from hangar.ingest.sync import DEFAULT_UPSTREAM, SyncFailed, SyncOptions, run_sync
 from hangar.ingest.sync.checkpoint import SyncLocked
-from hangar.ingest.sync.client import RetryPolicy
+from hangar.ingest.sync.client import MIB, RetryPolicy
 
 DAY = 24 * 3600
 
@@ -16,7 +17,11 @@ class Command(BaseCommand):
     help = (
         "Mirror the spacecraft domain of an LL2 2.3.0 server (the public service by default) "
         "within an hourly request budget. Resumable: rerun after an interruption to go on "
-        "from the checkpoint. Applies everything at once, so readers never see a mix."
+        "from the checkpoint. Applies everything at once, so readers never see a mix. "
+        "Against a broken or hostile upstream every request ends by its --timeout, an answer "
+        "is read up to --max-body-mb (decompressed), a list up to the pages its count needs "
+        "(and --max-pages), and a next link to another host or scheme is refused; a refusal "
+        "changes nothing and exits non-zero."
     )
 
     def add_arguments(self, parser):
@@ -68,7 +73,27 @@ class Command(BaseCommand):
         )
         parser.add_argument("--runs", type=int, help="with --every: stop after this many runs")
         parser.add_argument(
-            "--timeout", type=float, default=60, help="seconds per request (default 60)"
+            "--timeout",
+            type=float,
+            default=60,
+            help="seconds for each request as a whole: connecting, headers and the whole body; "
+            "a slower answer is retried like any timeout (default 60)",
+        )
+        parser.add_argument(
+            "--max-body-mb",
+            type=positive_int,
+            default=settings.HANGAR_SYNC_MAX_BODY_MB,
+            metavar="MIB",
+            help="refuse an answer larger than this, after decompression; not retried "
+            f"(default {settings.HANGAR_SYNC_MAX_BODY_MB}, $HANGAR_SYNC_MAX_BODY_MB)",
+        )
+        parser.add_argument(
+            "--max-pages",
+            type=positive_int,
+            default=settings.HANGAR_SYNC_MAX_PAGES,
+            help="refuse a list whose first page's count needs more pages than this; any list "
+            "is also refused past the pages its count needs, a tenth more and two "
+            f"(default {settings.HANGAR_SYNC_MAX_PAGES}, $HANGAR_SYNC_MAX_PAGES)",
         )
         parser.add_argument(
             "--retries", type=int, default=5, help="attempts per request on errors (default 5)"
@@ -103,6 +128,8 @@ class Command(BaseCommand):
             restart=options["restart"],
             state_dir=options["state_dir"],
             timeout=options["timeout"],
+            max_body=options["max_body_mb"] * MIB,
+            max_pages=options["max_pages"],
             policy=RetryPolicy(attempts=options["retries"], backoff=options["backoff"]),
             progress=options["progress"],
         )
@@ -129,3 +156,10 @@ class Command(BaseCommand):
             return
         for line in lines:
             self.stdout.write(line)
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
