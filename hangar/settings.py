@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "health_check",
     "django_prometheus",
+    "django_guid",
     # The catalog's tables and migrations; the domains that declare them; what serves and
     # what feeds them.
     "hangar.catalog",
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First and last, so that the request metrics time everything in between.
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # The request id, before anything that may log.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -221,12 +224,49 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/2\.3\.0",
 }
 
+# Each request has an id: the client's (or the proxy's) X-Request-ID when it is a UUID, in any
+# of its spellings (nginx's $request_id is one), a new one otherwise. Every log line written
+# while the request runs carries it, and the response echoes it in X-Request-ID.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": True,
+}
+
+# LOG_FORMAT=text (the default) writes each record's message as it is; LOG_FORMAT=json one JSON
+# object per line, with the timestamp (UTC), level, logger, message and request id, for a
+# log collector to read.
+LOG_FORMAT = env.str("LOG_FORMAT", "text", validate=validate.OneOf(["text", "json"]))
+LOG_FORMATTERS = {
+    "text": {"format": "%(message)s"},
+    "json": {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+        "rename_fields": {"levelname": "level", "name": "logger"},
+        "timestamp": True,
+    },
+}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {
+            "()": "django_guid.log_filters.CorrelationId",
+            "correlation_id_field": "request_id",
+        }
+    },
+    "formatters": {LOG_FORMAT: LOG_FORMATTERS[LOG_FORMAT]},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {
         "handlers": ["console"],
         "level": env.log_level("LOG_LEVEL", "WARNING"),
     },
+    # Whether each request brought its id is not worth a line per request at INFO.
+    "loggers": {"django_guid": {"level": "WARNING"}},
 }
