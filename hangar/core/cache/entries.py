@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 
 from hangar.core.live import LiveBody
 
-# Headers the cache writes itself for each copy.
-OWN_HEADERS = frozenset({"content-length", "etag", "cache-control", "content-encoding"})
+# Headers the cache writes itself for each copy, and those of one request only (its id).
+OWN_HEADERS = frozenset(
+    {"content-length", "etag", "cache-control", "content-encoding", "x-request-id"}
+)
 GZIP_AT_LEAST = 1024  # bytes; smaller bodies gain nothing
 GZIP_LEVEL = 6
 

@@ -124,6 +124,8 @@ class ResponseCache:
             encoding = "gzip"
         etag = entry.etag_at(second, encoding)
         headers = [*entry.headers, ("ETag", etag), ("Cache-Control", cache_control())]
+        if environ.get("HTTP_X_REQUEST_ID"):
+            headers.append(("X-Request-ID", environ["HTTP_X_REQUEST_ID"][:128]))
         if matches(environ.get("HTTP_IF_NONE_MATCH", "") or "", etag):
             ANSWERS.labels("not_modified").inc()
             start_response("304 Not Modified", headers)
