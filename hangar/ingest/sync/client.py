@@ -277,16 +277,10 @@ class Upstream:
                     text = body[:300].decode("utf-8", "replace")
                     raise UpstreamError(f"GET {shown}: HTTP {status}: {text}")
                 else:
-                    try:
-                        decoded = orjson.loads(body)
-                    except orjson.JSONDecodeError as error:
-                        problem, kind = f"malformed answer, not valid JSON ({error})", "malformed"
-                    else:
-                        problem = check(decoded)
-                        kind = "malformed"
-                        if problem is None:
-                            return Answer(200, decoded, shown, started, self.clock.now())
-                        problem = f"malformed answer ({problem})"
+                    decoded, problem = decode_page(body, check)
+                    if problem is None:
+                        return Answer(200, decoded, shown, started, self.clock.now())
+                    kind = "malformed"
             failures += 1
             if failures >= self.policy.attempts:
                 raise UpstreamError(f"GET {shown}: {problem}; gave up after {failures} attempts.")
@@ -294,3 +288,13 @@ class Upstream:
             self.tally.retries[kind] += 1
             self.note(f"GET {shown}: {problem}; retrying in {delay:g}s.")
             self.sleep(delay)
+
+
+def decode_page(body: bytes, check: Callable[[object], str | None]) -> tuple[object, str | None]:
+    """The decoded body of a 200 answer, or what is wrong with it."""
+    try:
+        decoded = orjson.loads(body)
+    except orjson.JSONDecodeError as error:
+        return None, f"malformed answer, not valid JSON ({error})"
+    problem = check(decoded)
+    return decoded, None if problem is None else f"malformed answer ({problem})"

@@ -169,23 +169,7 @@ class Crawler:
                     allowed = self.allowed_pages(stream, request, body)
                     self.progress.expect(stream.name, max(1, math.ceil(count / PAGE_SIZE)))
                 then = self.check_page(stream, request, body, count, seen, params)
-                if then is not None and position + 1 >= allowed:
-                    self.refuse(
-                        stream,
-                        [
-                            f"{request}: next: {body['next']!r} would be page {position + 2}, "
-                            f"past the {allowed} pages a list of {count} records may take; "
-                            "the upstream does not stop paging."
-                        ],
-                    )
-                if then is None and not self.stopped_early(stream, body) and len(seen) != count:
-                    self.refuse(
-                        stream,
-                        [
-                            f"{request}: count: the upstream announced {count} records and "
-                            f"delivered {len(seen)}; records were skipped."
-                        ],
-                    )
+                self.check_paging(stream, request, body, then, (position, allowed, count), seen)
                 if then is not None and stream.until_known and self.any_known(body["results"]):
                     then = None
             self.absorb(stream, request, body)
@@ -196,6 +180,28 @@ class Crawler:
             if then is None:
                 return report
             params, position = then, position + 1
+
+    def check_paging(self, stream, request, body, then, where, seen) -> None:
+        """Refuse a list that pages past what its count allows, or ends short of its count;
+        ``where`` is the page's position, the pages allowed and the announced count."""
+        position, allowed, count = where
+        if then is not None and position + 1 >= allowed:
+            self.refuse(
+                stream,
+                [
+                    f"{request}: next: {body['next']!r} would be page {position + 2}, "
+                    f"past the {allowed} pages a list of {count} records may take; "
+                    "the upstream does not stop paging."
+                ],
+            )
+        if then is None and not self.stopped_early(stream, body) and len(seen) != count:
+            self.refuse(
+                stream,
+                [
+                    f"{request}: count: the upstream announced {count} records and "
+                    f"delivered {len(seen)}; records were skipped."
+                ],
+            )
 
     def allowed_pages(self, stream: Stream, request: str, first: dict) -> int:
         """How many pages the list whose first page is ``first`` may take: what its ``count``

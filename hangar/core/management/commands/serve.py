@@ -6,7 +6,10 @@ import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.core.wsgi import get_wsgi_application
 from gunicorn.app.base import BaseApplication
+
+from hangar.core.cache import ResponseCache
 
 
 class HangarServer(BaseApplication):
@@ -20,9 +23,7 @@ class HangarServer(BaseApplication):
 
     def load(self):
         # The project's WSGI application (``hangar.wsgi``): Django behind the response cache.
-        from hangar.wsgi import application
-
-        return application
+        return ResponseCache(get_wsgi_application())
 
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
