@@ -1,40 +1,47 @@
-"""``make bench``: requests per second and latency of the spacecraft list, as served in production.
+"""``make bench``: Hangar's throughput side by side with the physical limit of its stack.
 
 Builds a synthetic catalog (``synthetic.py``) in a database of its own, ``var/bench.sqlite3``, or
-reuses it when it already holds the requested number of spacecraft. Then starts ``hangar serve``
-(gunicorn) on a free local port with the access log off, waits until it answers, and measures one
-scenario after the other: client threads send requests back to back for a fixed time, after a
-short warm-up. Reports requests per second, the median and 90th percentile latency, and the size
-of a response. The load is driven with the standard library only.
+reuses it when it already holds the requested number of spacecraft. Then starts three servers
+under one gunicorn command line (same workers, same worker class), each on a free local port:
 
-gunicorn's sync workers close the connection after each response: each thread keeps one
-``http.client`` connection, which reconnects when the server has closed it.
+- ``hangar``: Hangar as deployed (``hangar.wsgi``: the response cache in front of Django);
+- ``uncached``: the same with ``RESPONSE_CACHE=false``: every answer computed;
+- ``limit``: ``limit.py``, answering each request with the bytes Hangar served for it, from
+  memory: nothing on this stack answers faster.
+
+Every round measures every request on every server, the order of the servers rotating from one
+round to the next so that drift hits them alike. Reported: requests per second (median of the
+rounds), median and 90th percentile latency, and for each request the median over rounds of the
+within-round ratios ``hangar / limit``, ``uncached / limit`` and ``hangar / uncached``.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import socket
 import statistics
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from load import Tally, drive, get, load_generator
+
 ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
 DATABASE = ROOT / "var" / "bench.sqlite3"
-SERVER_LOG = ROOT / "var" / "bench-server.log"
+LOGS = ROOT / "var"
 HANGAR = [sys.executable, "-m", "hangar.cli"]
 HOST = "127.0.0.1"
 LIST_NORMAL = "/2.3.0/spacecraft/?limit=100&format=json"
 LIST_DETAILED = "/2.3.0/spacecraft/?limit=100&mode=detailed&format=json"
+LIST_SHORT = "/2.3.0/spacecraft/?limit=10&format=json"
 # What launch clients call most: the next launches, at each level.
 UPCOMING = [
     f"/2.3.0/launches/upcoming/?limit=100&mode={mode}&format=json"
@@ -42,16 +49,18 @@ UPCOMING = [
 ]
 WARMUP_SECONDS = 2.0
 STARTUP_TIMEOUT = 60.0
+PAIRS = (("hangar", "limit"), ("uncached", "limit"), ("hangar", "uncached"))
 
 
 def parse_args() -> argparse.Namespace:
     cpus = os.cpu_count() or 1
     parser = argparse.ArgumentParser(
-        description="Benchmark the spacecraft and upcoming launch lists."
+        description="Hangar, Hangar uncached and the stack's limit, side by side."
     )
     parser.add_argument("--spacecraft", type=int, default=10_000, help="catalog size")
-    parser.add_argument("--seconds", type=float, default=10.0, help="measuring time per request")
-    parser.add_argument("--concurrency", type=int, default=4, help="client threads")
+    parser.add_argument("--seconds", type=float, default=5.0, help="measuring time per request")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds")
+    parser.add_argument("--concurrency", type=int, default=8, help="client connections")
     parser.add_argument(
         "--workers", type=int, default=2 * cpus + 1, help="server processes (default: 2 x CPUs + 1)"
     )
@@ -59,7 +68,7 @@ def parse_args() -> argparse.Namespace:
         "--rebuild", action="store_true", help="build the catalog again even if one is stored"
     )
     args = parser.parse_args()
-    for name in ("spacecraft", "seconds", "concurrency", "workers"):
+    for name in ("spacecraft", "seconds", "rounds", "concurrency", "workers"):
         if getattr(args, name) <= 0:
             parser.error(f"--{name} must be positive")
     return args
@@ -101,7 +110,7 @@ def prepare_catalog(count: int, rebuild: bool) -> None:
     print(f"  {written} ({time.perf_counter() - started:.0f} s)")
 
 
-# --- the server -------------------------------------------------------------------------------
+# --- the servers ------------------------------------------------------------------------------
 
 
 def free_port() -> int:
@@ -110,186 +119,163 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def get(port: int, path: str, timeout: float = 60.0) -> tuple[int, bytes]:
-    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
+@dataclass
+class Server:
+    name: str
+    app: str  # the WSGI callable, as gunicorn names it
+    env: dict[str, str] = field(default_factory=dict)
+    cwd: Path = ROOT
+    port: int = field(default_factory=free_port)
 
+    @property
+    def log(self) -> Path:
+        return LOGS / f"bench-{self.name}.log"
 
-def log_tail(lines: int = 20) -> str:
-    return "\n".join(SERVER_LOG.read_text(errors="replace").splitlines()[-lines:])
+    def log_tail(self, lines: int = 20) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
 
 @contextmanager
-def running_server(port: int, workers: int) -> Iterator[None]:
-    """``hangar serve`` in its own session (a Ctrl-C reaches only this script, which then stops
-    the server), stopped on the way out whatever happens."""
-    with SERVER_LOG.open("wb") as log:
-        server = subprocess.Popen(
-            [*HANGAR, "serve", "--bind", f"{HOST}:{port}", "--workers", str(workers)],
+def running(server: Server, workers: int) -> Iterator[Server]:
+    """The server under gunicorn in its own session (a Ctrl-C reaches only this script, which
+    then stops it), stopped on the way out whatever happens."""
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        f"--workers={workers}",
+        "--worker-class=sync",
+        f"--bind={HOST}:{server.port}",
+        server.app,
+    ]
+    with server.log.open("wb") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=server.cwd,
+            env={**os.environ, **server.env},
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         try:
-            wait_until_ready(server, port)
-            yield
+            wait_until_ready(process, server)
+            yield server
         finally:
-            server.terminate()  # gunicorn stops its workers, then exits
+            process.terminate()  # gunicorn stops its workers, then exits
             try:
-                server.wait(timeout=20)
+                process.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+                process.kill()
+                process.wait()
 
 
-def wait_until_ready(server: subprocess.Popen, port: int) -> None:
+def wait_until_ready(process: subprocess.Popen, server: Server) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"The server exited with status {server.returncode}:\n{log_tail()}")
+        if process.poll() is not None:
+            raise SystemExit(f"{server.name} exited ({process.returncode}):\n{server.log_tail()}")
         try:
-            status, _ = get(port, "/2.3.0/spacecraft/?limit=1&format=json", timeout=5)
+            status, _, _ = get(server.port, "/", timeout=5)
         except OSError:
             status = None
-        if status == 200:
-            return
         if status is not None:
-            raise SystemExit(f"The server answered {status}:\n{log_tail()}")
+            return
         time.sleep(0.2)
-    raise SystemExit(f"The server did not answer within {STARTUP_TIMEOUT:.0f} s:\n{log_tail()}")
+    raise SystemExit(f"{server.name} did not answer in {STARTUP_TIMEOUT:.0f} s.")
 
 
-# --- the load ---------------------------------------------------------------------------------
+def capture(server: Server, paths: list[str], folder: Path) -> None:
+    """What ``server`` answers to each path, written where ``limit.py`` reads it."""
+    index = {}
+    for number, path in enumerate(paths):
+        status, _, body = get(server.port, path)
+        if status != 200:
+            raise SystemExit(f"{server.name} answered {status} to {path}:\n{server.log_tail()}")
+        (folder / f"{number}.json").write_bytes(body)
+        index[path] = f"{number}.json"
+    (folder / "index.json").write_text(json.dumps(index))
 
 
-@dataclass
-class Tally:
-    """What the client threads saw during one scenario."""
-
-    latencies: list[float] = field(default_factory=list)
-    errors: int = 0
-    body_bytes: int = 0
-    elapsed: float = 0.0
-
-    def merge(self, other: Tally) -> None:
-        self.latencies += other.latencies
-        self.errors += other.errors
-        self.body_bytes += other.body_bytes
-
-    @property
-    def rate(self) -> float:
-        return len(self.latencies) / self.elapsed if self.elapsed else 0.0
-
-    def percentile_ms(self, percent: int) -> float:
-        if len(self.latencies) < 2:
-            return 1000 * (self.latencies[0] if self.latencies else 0.0)
-        return 1000 * statistics.quantiles(self.latencies, n=100)[percent - 1]
-
-    @property
-    def response_kib(self) -> float:
-        return self.body_bytes / len(self.latencies) / 1024 if self.latencies else 0.0
-
-
-def client(port: int, path: str, deadline: float, tally: Tally) -> None:
-    """Send requests back to back until the deadline; count successes and errors."""
-    connection = http.client.HTTPConnection(HOST, port, timeout=60)
-    try:
-        while time.perf_counter() < deadline:
-            started = time.perf_counter()
-            try:
-                connection.request("GET", path)
-                response = connection.getresponse()
-                body = response.read()
-            except (OSError, http.client.HTTPException):
-                connection.close()
-                tally.errors += 1
-                continue
-            if response.status == 200:
-                tally.latencies.append(time.perf_counter() - started)
-                tally.body_bytes += len(body)
-            else:
-                tally.errors += 1
-    finally:
-        connection.close()
-
-
-def drive(port: int, path: str, seconds: float, concurrency: int) -> Tally:
-    tallies = [Tally() for _ in range(concurrency)]
-    started = time.perf_counter()
-    threads = [
-        threading.Thread(target=client, args=(port, path, started + seconds, tally), daemon=True)
-        for tally in tallies
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    total = Tally(elapsed=time.perf_counter() - started)
-    for tally in tallies:
-        total.merge(tally)
-    return total
-
-
-def detail_path(port: int) -> str:
+def detail_path(server: Server) -> str:
     """A typical spacecraft of the first page: three flights and some time docked."""
-    status, body = get(port, LIST_NORMAL)
-    if status != 200:
-        raise SystemExit(f"The list answered {status}:\n{log_tail()}")
+    _, _, body = get(server.port, LIST_NORMAL)
     results = json.loads(body)["results"]
     typical = [craft for craft in results if craft["flights_count"] == 3 and craft["time_docked"]]
     return f"/2.3.0/spacecraft/{(typical or results)[0]['id']}/?format=json"
 
 
-# --- the report -------------------------------------------------------------------------------
+# --- the measurement --------------------------------------------------------------------------
 
 
-def print_table(results: dict[str, Tally]) -> None:
-    width = max(len("request"), *map(len, results))
-    header = (
-        f"{'request':<{width}}  {'req/s':>7}  {'median ms':>9}  {'p90 ms':>8}"
-        f"  {'KiB/resp':>8}  {'requests':>8}  {'errors':>6}"
+def measure(servers: list[Server], paths: list[str], args) -> dict[str, dict[str, list[Tally]]]:
+    runs = {path: {server.name: [] for server in servers} for path in paths}
+    for path in paths:
+        for server in servers:
+            drive(server.port, path, WARMUP_SECONDS, args.concurrency)
+    for round_number in range(args.rounds):
+        shift = round_number % len(servers)
+        order = servers[shift:] + servers[:shift]
+        print(f"  round {round_number + 1} of {args.rounds}", flush=True)
+        for path in paths:
+            for server in order:
+                tally = drive(server.port, path, args.seconds, args.concurrency)
+                runs[path][server.name].append(tally)
+    return runs
+
+
+def median_ratio(first: list[Tally], second: list[Tally]) -> float:
+    return statistics.median(
+        a.rate / b.rate if b.rate else 0.0 for a, b in zip(first, second, strict=True)
     )
-    print(header)
-    print("-" * len(header))
-    for path, tally in results.items():
-        print(
-            f"{path:<{width}}  {tally.rate:>7.1f}  {tally.percentile_ms(50):>9.1f}"
-            f"  {tally.percentile_ms(90):>8.1f}  {tally.response_kib:>8.1f}"
-            f"  {len(tally.latencies):>8}  {tally.errors:>6}"
+
+
+def print_report(runs: dict[str, dict[str, list[Tally]]]) -> None:
+    width = max(len("request"), *map(len, runs))
+    for path, by_server in runs.items():
+        print(f"\n{path:<{width}}")
+        for name, tallies in by_server.items():
+            rate = statistics.median(t.rate for t in tallies)
+            low, high = min(t.rate for t in tallies), max(t.rate for t in tallies)
+            p50 = statistics.median(t.p50_ms for t in tallies)
+            p90 = statistics.median(t.p90_ms for t in tallies)
+            errors = sum(t.errors for t in tallies)
+            print(
+                f"  {name:<9} {rate:>9.1f} req/s ({low:.0f}-{high:.0f})  p50 {p50:>7.2f} ms"
+                f"  p90 {p90:>7.2f} ms  {tallies[0].response_kib:>8.1f} KiB  errors {errors}"
+            )
+        ratios = "  ".join(
+            f"{a}/{b} {median_ratio(by_server[a], by_server[b]):.3f}" for a, b in PAIRS
         )
+        print(f"  ratios    {ratios}")
 
 
 def main() -> int:
     args = parse_args()
     DATABASE.parent.mkdir(parents=True, exist_ok=True)
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="hangar.settings",
-        DATABASE_URL=f"sqlite:///{DATABASE}",
-        DEBUG="false",
-        HANGAR_ACCESS_LOG="",
-    )
+    database = {"DATABASE_URL": f"sqlite:///{DATABASE}", "DEBUG": "false"}
+    os.environ.update(DJANGO_SETTINGS_MODULE="hangar.settings", **database)
     prepare_catalog(args.spacecraft, args.rebuild)
-
-    port = free_port()
-    print(
-        f"Serving on port {port} with {args.workers} workers ({os.cpu_count()} CPUs); "
-        f"{args.concurrency} client threads, {args.seconds:g} s per request after a "
-        f"{WARMUP_SECONDS:g} s warm-up."
-    )
-    results: dict[str, Tally] = {}
-    with running_server(port, args.workers):
-        for path in (LIST_NORMAL, LIST_DETAILED, detail_path(port), *UPCOMING):
-            drive(port, path, WARMUP_SECONDS, args.concurrency)
-            results[path] = drive(port, path, args.seconds, args.concurrency)
-    print()
-    print_table(results)
-    if any(tally.errors for tally in results.values()):
-        print(f"\nSome requests failed; the server's log is in {SERVER_LOG.relative_to(ROOT)}.")
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as stack:
+        cached = stack.enter_context(running(Server("hangar", "hangar.wsgi:application"), 1))
+        paths = [LIST_DETAILED, LIST_NORMAL, LIST_SHORT, detail_path(cached), *UPCOMING]
+        capture(cached, paths, Path(folder))
+        stack.close()  # started again below with the measured number of workers
+        servers = [
+            Server("hangar", "hangar.wsgi:application"),
+            Server("uncached", "hangar.wsgi:application", {"RESPONSE_CACHE": "false"}),
+            Server("limit", "limit:application", {"BENCH_LIMIT_DIR": folder}, cwd=BENCH),
+        ]
+        for server in servers:
+            stack.enter_context(running(server, args.workers))
+        print(
+            f"{len(servers)} servers, {args.workers} sync workers each ({os.cpu_count()} CPUs);"
+            f" {load_generator()}, {args.concurrency} connections; {args.rounds} rounds of"
+            f" {args.seconds:g} s per request after a {WARMUP_SECONDS:g} s warm-up."
+        )
+        runs = measure(servers, paths, args)
+    print_report(runs)
+    if any(t.errors for by_server in runs.values() for ts in by_server.values() for t in ts):
+        print(f"\nSome requests failed; the servers' logs are in {LOGS.relative_to(ROOT)}/.")
         return 1
     return 0
 

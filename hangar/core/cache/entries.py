@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from hangar.core.live import LiveBody
 
@@ -28,6 +29,8 @@ class Entry:
     # The gzipped body, made on the first request that asks for it (for a live body, per
     # second: ``(second, bytes)``).
     gzipped: tuple[int, bytes] | None = field(default=None, compare=False)
+    # A live body as rendered for the last second served: ``(second, bytes)``.
+    rendered: tuple[int, bytes] | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, headers, body: bytes, expires: float) -> Entry:
@@ -53,11 +56,19 @@ class Entry:
 
     def content(self, second: int, encoding: str) -> bytes:
         if encoding != "gzip":
-            return self.body.render(second)
+            return self.plain(second)
         if self.gzipped is None or (self.body.live and self.gzipped[0] != second):
-            compressed = gzip.compress(self.body.render(second), GZIP_LEVEL, mtime=0)
+            compressed = gzip.compress(self.plain(second), GZIP_LEVEL, mtime=0)
             self.gzipped = (second, compressed)
         return self.gzipped[1]
+
+    def plain(self, second: int) -> bytes:
+        if not self.body.live:
+            return self.body.parts[0]
+        rendered = self.rendered
+        if rendered is None or rendered[0] != second:
+            rendered = self.rendered = (second, self.body.render(second))
+        return rendered[1]
 
     def gzippable(self) -> bool:
         return sum(len(part) for part in self.body.parts) >= GZIP_AT_LEAST
@@ -73,6 +84,7 @@ def with_vary(headers: list[tuple[str, str]], name: str) -> list[tuple[str, str]
     return [*headers, ("Vary", name)]
 
 
+@lru_cache(maxsize=256)
 def accepts_gzip(header: str) -> bool:
     """Whether ``Accept-Encoding`` admits gzip (``gzip;q=0`` refuses it)."""
     for coding in header.split(","):

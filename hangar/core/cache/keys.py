@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from importlib.metadata import version as package_version
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 API_PREFIX = "/2.3.0/"
 # An upgrade of Hangar may change answers: it starts a cache of its own.
@@ -28,6 +31,22 @@ SHAPING_HEADERS = (
 )
 
 
+@lru_cache(maxsize=1)
+def switches() -> tuple[bool, str]:
+    """Whether the cache answers at all (it is on, and throttling is off: each request must
+    then reach the throttle), and the ``Cache-Control`` of what it serves; read once, and
+    again when a test changes the settings."""
+    on = settings.RESPONSE_CACHE and not getattr(settings, "THROTTLE_ENABLED", False)
+    age = settings.CACHE_CONTROL_MAX_AGE
+    control = f"public, max-age={age}" if age else "public, max-age=0, must-revalidate"
+    return on, control
+
+
+@receiver(setting_changed)
+def forget_switches(**kwargs) -> None:
+    switches.cache_clear()
+
+
 def answerable(environ) -> bool:
     """A GET or HEAD of the API asking for JSON, with the cache switched on (and throttling
     off: each request must then reach the throttle)."""
@@ -35,17 +54,26 @@ def answerable(environ) -> bool:
         return False
     if not environ.get("PATH_INFO", "").startswith(API_PREFIX):
         return False
-    if not settings.RESPONSE_CACHE or getattr(settings, "THROTTLE_ENABLED", False):
+    if not switches()[0]:
         return False
     if "text/html" in environ.get("HTTP_ACCEPT", ""):
         return False  # a browser: the browsable page
     query = environ.get("QUERY_STRING", "")
-    if "format" in query:
-        formats = [value for name, value in parse_qsl(query) if name == "format"]
-        return formats in ([], ["json"])
-    return True
+    return "format" not in query or asks_for_json(query)
 
 
+# Clients repeat the same few requests: what is worked out from a query string or from the
+# shaping parts of a request is remembered for the next one (a bounded number of them).
+MEMO_SIZE = 4096
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def asks_for_json(query: str) -> bool:
+    formats = [value for name, value in parse_qsl(query) if name == "format"]
+    return formats in ([], ["json"])
+
+
+@lru_cache(maxsize=MEMO_SIZE)
 def normalised_query(query: str) -> str:
     """The query with its parameters sorted by name (repeated ones keep their order) and
     encoded one way: the answer does not depend on how the client spelt them."""
@@ -55,13 +83,19 @@ def normalised_query(query: str) -> str:
 
 def request_key(environ, version: int) -> str:
     """The key of the answer to ``environ`` at catalog ``version``; a HEAD shares its GET's."""
-    parts = [
-        CODE_VERSION,
-        str(version),
+    shape = (
         environ.get("PATH_INFO", ""),
-        normalised_query(environ.get("QUERY_STRING", "")),
+        environ.get("QUERY_STRING", ""),
         environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}",
         *(str(environ.get(name, "")) for name in SHAPING_HEADERS),
-    ]
-    digest = hashlib.blake2b("\n".join(parts).encode(), digest_size=20).hexdigest()
-    return f"response:{digest}"
+    )
+    return f"response:{version}:{shape_digest(shape)}"
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def shape_digest(shape: tuple[str, ...]) -> str:
+    """What identifies an answer within one catalog version: Hangar's version, the path, the
+    normalised query and the shaping headers."""
+    path, query, *rest = shape
+    parts = [CODE_VERSION, path, normalised_query(query), *rest]
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=20).hexdigest()

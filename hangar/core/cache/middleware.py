@@ -6,11 +6,11 @@ import time
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from prometheus_client import Counter
 
 from hangar.core.cache.entries import Entry, accepts_gzip, matches
-from hangar.core.cache.keys import ENVIRON_KEY, answerable, request_key
+from hangar.core.cache.keys import ENVIRON_KEY, answerable, request_key, switches
 from hangar.core.cache.stores import LocalStore, shared_store
 from hangar.core.horizon import horizon
 from hangar.core.live import LiveBody
@@ -22,8 +22,8 @@ ANSWERS = Counter(
     "API requests by how the response cache answered them",
     ["result"],
 )
-for result in ("hit", "miss", "not_modified", "uncached"):
-    ANSWERS.labels(result)
+# Bound once: a labelled child costs a lookup on every request otherwise.
+COUNTED = {result: ANSWERS.labels(result) for result in ("hit", "miss", "not_modified", "uncached")}
 
 
 class Horizon:
@@ -65,7 +65,7 @@ class ResponseCache:
         if entry is None:
             entry, answer = self.compute(environ, version, now)
             if entry is None:
-                ANSWERS.labels("uncached").inc()
+                COUNTED["uncached"].inc()
                 status, headers, body = answer
                 start_response(status, headers)
                 return [] if method == "HEAD" else [body]
@@ -126,11 +126,12 @@ class ResponseCache:
         headers = [*entry.headers, ("ETag", etag), ("Cache-Control", cache_control())]
         if environ.get("HTTP_X_REQUEST_ID"):
             headers.append(("X-Request-ID", environ["HTTP_X_REQUEST_ID"][:128]))
-        if matches(environ.get("HTTP_IF_NONE_MATCH", "") or "", etag):
-            ANSWERS.labels("not_modified").inc()
+        if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+        if if_none_match and matches(if_none_match, etag):
+            COUNTED["not_modified"].inc()
             start_response("304 Not Modified", headers)
             return []
-        ANSWERS.labels(result).inc()
+        COUNTED[result].inc()
         body = entry.content(second, encoding)
         if encoding == "gzip":
             headers.append(("Content-Encoding", "gzip"))
@@ -142,13 +143,23 @@ class ResponseCache:
 
 
 def catalog_version() -> int:
-    """The committed catalog version, read on the connection the application uses."""
-    with connection.wrap_database_errors:
-        connection.ensure_connection()
-        row = connection.connection.execute(VERSION_SQL).fetchone()
+    """The committed catalog version, read on the connection the application uses: straight
+    on the open driver connection, and through Django's error handling (which connects, and
+    marks a failed connection for closing) when there is none or the query fails."""
+    database = connections[DEFAULT_DB_ALIAS]
+    driver = database.connection
+    if driver is not None:
+        try:
+            row = driver.execute(VERSION_SQL).fetchone()
+        except Exception:  # any driver's error: asked again below, where Django sorts it out
+            pass
+        else:
+            return row[0] if row else 0
+    with database.wrap_database_errors:
+        database.ensure_connection()
+        row = database.connection.execute(VERSION_SQL).fetchone()
     return row[0] if row else 0
 
 
 def cache_control() -> str:
-    age = settings.CACHE_CONTROL_MAX_AGE
-    return f"public, max-age={age}" if age else "public, max-age=0, must-revalidate"
+    return switches()[1]
