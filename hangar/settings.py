@@ -167,7 +167,7 @@ STATIC_ROOT = env.path("STATIC_ROOT", VAR_DIR / "static")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = not (STATIC_ROOT / "rest_framework").is_dir()
 
-# The response cache (``hangar.core.response_cache``): answers are kept until the catalog
+# The response cache (``hangar.core.cache``): answers are kept until the catalog
 # changes or time changes them, in each process's memory (RESPONSE_CACHE_MAX_MB per process)
 # and, with CACHE_URL=redis://..., in Redis as well, shared by every instance.
 # RESPONSE_CACHE=false computes every answer. CACHE_CONTROL_MAX_AGE is how long clients may
@@ -175,6 +175,9 @@ WHITENOISE_USE_FINDERS = not (STATIC_ROOT / "rest_framework").is_dir()
 RESPONSE_CACHE = env.bool("RESPONSE_CACHE", True)
 RESPONSE_CACHE_MAX_MB = env.int("RESPONSE_CACHE_MAX_MB", 256, validate=AT_LEAST_0)
 CACHE_CONTROL_MAX_AGE = env.int("CACHE_CONTROL_MAX_AGE", 0, validate=AT_LEAST_0)
+# Pages' counts, kept per catalog version in each process (``hangar.core.counts``).
+COUNT_CACHE = env.bool("COUNT_CACHE", True)
+COUNT_CACHE_SIZE = env.int("COUNT_CACHE_SIZE", 4096, validate=AT_LEAST_1)
 CACHE_URL = env.str(
     "CACHE_URL",
     "",

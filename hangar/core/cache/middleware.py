@@ -6,7 +6,7 @@ import time
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db import DatabaseError
 from prometheus_client import Counter
 
 from hangar.core.cache.entries import Entry, accepts_gzip, matches
@@ -14,8 +14,7 @@ from hangar.core.cache.keys import ENVIRON_KEY, answerable, request_key, switche
 from hangar.core.cache.stores import LocalStore, shared_store
 from hangar.core.horizon import horizon
 from hangar.core.live import LiveBody
-
-VERSION_SQL = "SELECT number FROM catalog_version"
+from hangar.core.models import read_catalog_version
 
 ANSWERS = Counter(
     "hangar_response_cache_requests",
@@ -50,7 +49,7 @@ class ResponseCache:
         if not answerable(environ):
             return self.application(environ, start_response)
         try:
-            version = catalog_version()
+            version = read_catalog_version()
         except DatabaseError:
             # The application answers (a 503 when the database is down).
             return self.application(environ, start_response)
@@ -140,25 +139,6 @@ class ResponseCache:
         if method == "HEAD":
             return []
         return [body]
-
-
-def catalog_version() -> int:
-    """The committed catalog version, read on the connection the application uses: straight
-    on the open driver connection, and through Django's error handling (which connects, and
-    marks a failed connection for closing) when there is none or the query fails."""
-    database = connections[DEFAULT_DB_ALIAS]
-    driver = database.connection
-    if driver is not None:
-        try:
-            row = driver.execute(VERSION_SQL).fetchone()
-        except Exception:  # any driver's error: asked again below, where Django sorts it out
-            pass
-        else:
-            return row[0] if row else 0
-    with database.wrap_database_errors:
-        database.ensure_connection()
-        row = database.connection.execute(VERSION_SQL).fetchone()
-    return row[0] if row else 0
 
 
 def cache_control() -> str:
