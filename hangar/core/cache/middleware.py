@@ -6,7 +6,7 @@ import time
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connections
 from prometheus_client import Counter
 
 from hangar.core.cache.entries import Entry, accepts_gzip, matches
@@ -14,6 +14,7 @@ from hangar.core.cache.keys import ENVIRON_KEY, answerable, request_key
 from hangar.core.cache.stores import LocalStore, shared_store
 from hangar.core.horizon import horizon
 from hangar.core.live import LiveBody
+from hangar.core.routers import reads_from_a_replica
 
 VERSION_SQL = "SELECT number FROM catalog_version"
 
@@ -47,10 +48,15 @@ class ResponseCache:
         self.horizon = Horizon()
 
     def __call__(self, environ, start_response):
+        # The version and the data of one request come from one database (``routers``).
+        with reads_from_a_replica() as database:
+            return self.respond(environ, start_response, database)
+
+    def respond(self, environ, start_response, database: str):
         if not answerable(environ):
             return self.application(environ, start_response)
         try:
-            version = catalog_version()
+            version = catalog_version(database)
         except DatabaseError:
             # The application answers (a 503 when the database is down).
             return self.application(environ, start_response)
@@ -141,8 +147,9 @@ class ResponseCache:
         return [body]
 
 
-def catalog_version() -> int:
-    """The committed catalog version, read on the connection the application uses."""
+def catalog_version(database: str) -> int:
+    """The committed catalog version, read on the connection the request's reads use."""
+    connection = connections[database]
     with connection.wrap_database_errors:
         connection.ensure_connection()
         row = connection.connection.execute(VERSION_SQL).fetchone()
