@@ -18,7 +18,7 @@ from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
 from hangar.ingest.sync import SyncOptions, run_sync
-from hangar.ingest.sync.checkpoint import SyncLocked, SyncState
+from hangar.ingest.sync.checkpoint import SyncLocked, SyncState, sync_runs
 from hangar.ingest.sync.client import Budget, Clock
 from hangar.ingest.sync.endpoints import Endpoint, endpoints, importable
 from hangar.ingest.sync.run import api_root
@@ -206,9 +206,13 @@ def test_page_that_stays_malformed_stops_the_sync_and_a_rerun_resumes(
     assert "gave up after 3 attempts" in message
     assert "Nothing was applied; the 1 page fetched so far is kept" in message
     assert not m.Spacecraft.objects.exists()
+    [(_, runs)] = sync_runs(tmp_path / "sync")
+    assert runs["outcome"] == "failed" and "succeeded" not in runs
     proxy.faults.clear()
     output = sync(proxy, tmp_path)
     assert "Resumed the partial refresh" in output
+    [(_, runs)] = sync_runs(tmp_path / "sync")
+    assert runs["outcome"] == "success" and runs["succeeded"] == runs["attempted"]
     assert len([p for p in proxy.requests() if all(s in p for s in FIRST_PAGE)]) == 1
     assert_mirrors(upstream)
 
