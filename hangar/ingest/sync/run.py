@@ -93,7 +93,11 @@ def run_sync(options: SyncOptions, note: Callable[[str], None]) -> list[str]:
             raise
         except KeyboardInterrupt:
             state.record_run("interrupted", datetime.now(UTC))
-            raise
+            pages = state.page_count()
+            raise KeyboardInterrupt(
+                f"{kept(pages)}{'' if pages else ' (none)'}; run hangar sync again to resume "
+                "from there"
+            ) from None
         except Exception:
             state.record_run("error", datetime.now(UTC))
             raise
