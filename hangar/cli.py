@@ -29,8 +29,9 @@ def main() -> None:
     except EnvError as error:
         # A setting that does not parse: one line naming the variable, no traceback.
         sys.exit(f"hangar: {error}")
-    except KeyboardInterrupt:
-        kept = INTERRUPTED.get(command, "")
+    except KeyboardInterrupt as interrupted:
+        # What was kept: said by the command when it knows (a sync counts its pages).
+        kept = str(interrupted) or INTERRUPTED.get(command, "")
         print(f"\nhangar {command}: interrupted{'; ' + kept if kept else ''}.", file=sys.stderr)
         sys.exit(130)
     except DatabaseError as error:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from environs import Env, validate
+from environs import Env, EnvError, validate
 
 env = Env(expand_vars=False)
 AT_LEAST_0, AT_LEAST_1 = validate.Range(min=0), validate.Range(min=1)
@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # The request id, before anything that may log.
     "django_guid.middleware.guid_middleware",
+    # One read replica for the whole request (with DATABASE_REPLICA_URLS).
+    "hangar.core.routers.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -116,15 +118,50 @@ TEMPLATES = [
     }
 ]
 
+DATABASE_CONN_MAX_AGE = env.int("DATABASE_CONN_MAX_AGE", 60, validate=AT_LEAST_0)
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", 3, validate=AT_LEAST_1)
+DATABASE_STATEMENT_TIMEOUT = env.int("DATABASE_STATEMENT_TIMEOUT", 20, validate=AT_LEAST_0)
+DATABASE_BUSY_TIMEOUT = env.int("DATABASE_BUSY_TIMEOUT", 20, validate=AT_LEAST_0)
+
+
+def database(variable: str, url: str) -> dict:
+    """Django's settings for the database at ``url``, read from ``variable``: a url that does
+    not parse stops start-up naming the variable."""
+    try:
+        config = dj_database_url.parse(url, conn_max_age=DATABASE_CONN_MAX_AGE)
+    except (ValueError, dj_database_url.ParseError) as error:
+        message = f'Environment variable "{variable}" invalid: not a database url ({error})'
+        raise EnvError(message) from None
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        # WAL lets readers go on while an import or sync writes.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            # How long a statement waits for a lock another process holds (an import writing).
+            "timeout": DATABASE_BUSY_TIMEOUT,
+        }
+    else:
+        # A database that is down or stalled must not hold a request past gunicorn's 30 s
+        # worker timeout: give up connecting after DATABASE_CONNECT_TIMEOUT seconds, and have
+        # the server cancel any statement after DATABASE_STATEMENT_TIMEOUT seconds (0: never).
+        # The request then answers 503 (``hangar.core.middleware``).
+        statement_ms = DATABASE_STATEMENT_TIMEOUT * 1000
+        config.setdefault("OPTIONS", {}).update(
+            {
+                "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+                "options": f"-c statement_timeout={statement_ms}",
+            }
+        )
+    return config
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
-        env.str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'hangar.sqlite3'}"),
-        conn_max_age=env.int("DATABASE_CONN_MAX_AGE", 60, validate=AT_LEAST_0),
+    "default": database(
+        "DATABASE_URL", env.str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'hangar.sqlite3'}")
     )
 }
 IS_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
-DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", 3, validate=AT_LEAST_1)
-DATABASE_STATEMENT_TIMEOUT = env.int("DATABASE_STATEMENT_TIMEOUT", 20, validate=AT_LEAST_0)
 if IS_SQLITE and env.bool("DATABASE_READ_ONLY", False):
     # A file Hangar may not write (a read-only mount, a published snapshot; serve it with
     # HANGAR_REFRESH_SECONDS=0): SQLite opens it read-only and, since nothing changes it while
@@ -132,27 +169,18 @@ if IS_SQLITE and env.bool("DATABASE_READ_ONLY", False):
     database_path = Path(DATABASES["default"]["NAME"]).resolve()
     DATABASES["default"]["NAME"] = f"{database_path.as_uri()}?mode=ro&immutable=1"
     DATABASES["default"]["OPTIONS"] = {"uri": True}
-elif IS_SQLITE:
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets readers go on while an import or sync writes.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        # How long a statement waits for a lock another process holds (an import writing).
-        "timeout": env.int("DATABASE_BUSY_TIMEOUT", 20, validate=AT_LEAST_0),
-    }
-else:
-    # A database that is down or stalled must not hold a request past gunicorn's 30 s worker
-    # timeout: give up connecting after DATABASE_CONNECT_TIMEOUT seconds, and have the server
-    # cancel any statement after DATABASE_STATEMENT_TIMEOUT seconds (0: never). The request
-    # then answers 503 (``hangar.core.middleware``).
-    statement_ms = DATABASE_STATEMENT_TIMEOUT * 1000
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "connect_timeout": DATABASE_CONNECT_TIMEOUT,
-            "options": f"-c statement_timeout={statement_ms}",
-        }
-    )
+
+# Read replicas (DATABASE_REPLICA_URLS, comma-separated): databases ``replica_1`` ... that hold
+# a copy of the primary, kept by the database's own replication. ``hangar.core.routers`` sends
+# the reads of each API request to one of them; every write, every migration and every command
+# uses the primary (``default``). In tests a replica is the primary's test database.
+DATABASE_REPLICAS = []
+REPLICA_URLS = [url.strip() for url in env.list("DATABASE_REPLICA_URLS", []) if url.strip()]
+for number, url in enumerate(REPLICA_URLS, start=1):
+    alias = f"replica_{number}"
+    DATABASES[alias] = database("DATABASE_REPLICA_URLS", url) | {"TEST": {"MIRROR": "default"}}
+    DATABASE_REPLICAS.append(alias)
+DATABASE_ROUTERS = ["hangar.core.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-us"

@@ -214,3 +214,10 @@ def test_the_image_runs_the_entrypoint_as_an_unprivileged_user():
     assert "HANGAR_BIND=0.0.0.0:" in dockerfile
     # SECRET_KEY comes from the environment, never from the image.
     assert not re.search(r"^(ENV|ARG)\b[^#]*SECRET_KEY", dockerfile, re.MULTILINE)
+
+
+def test_the_readme_names_every_variable_hangar_reads():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    variables = settings_variables() | READ_OUTSIDE_SETTINGS | {"HANGAR_SYNC_TOKEN"}
+    assert "DATABASE_REPLICA_URLS" in variables
+    assert sorted(name for name in variables if f"| `{name}` |" not in readme) == []

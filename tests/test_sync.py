@@ -17,11 +17,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
+from hangar.ingest.importer import ImportReport
 from hangar.ingest.sync import SyncOptions, run_sync
-from hangar.ingest.sync.checkpoint import SyncLocked, SyncState
-from hangar.ingest.sync.client import Budget, Clock
+from hangar.ingest.sync.checkpoint import SyncLocked, SyncState, sync_runs
+from hangar.ingest.sync.client import Budget, Clock, Tally, Upstream
 from hangar.ingest.sync.endpoints import Endpoint, endpoints, importable
+from hangar.ingest.sync.progress import Progress
 from hangar.ingest.sync.run import api_root
+from hangar.ingest.write import WriteCounts
 from tests import models as m
 from tests.upstream import (
     FIRST_ID,
@@ -206,9 +209,13 @@ def test_page_that_stays_malformed_stops_the_sync_and_a_rerun_resumes(
     assert "gave up after 3 attempts" in message
     assert "Nothing was applied; the 1 page fetched so far is kept" in message
     assert not m.Spacecraft.objects.exists()
+    [(_, runs)] = sync_runs(tmp_path / "sync")
+    assert runs["outcome"] == "failed" and "succeeded" not in runs
     proxy.faults.clear()
     output = sync(proxy, tmp_path)
     assert "Resumed the partial refresh" in output
+    [(_, runs)] = sync_runs(tmp_path / "sync")
+    assert runs["outcome"] == "success" and runs["succeeded"] == runs["attempted"]
     assert len([p for p in proxy.requests() if all(s in p for s in FIRST_PAGE)]) == 1
     assert_mirrors(upstream)
 
@@ -445,5 +452,83 @@ def test_killed_sync_resumes_without_fetching_finished_pages(upstream, upstream_
 def test_progress_bar_shows_pages_requests_and_time_to_go(db, proxy, tmp_path, capsys):
     sync(proxy, tmp_path, progress=True)
     bar = capsys.readouterr().err
+    # The first page's count gives the list's total at once.
+    assert "1/2 pages" in bar and "1/1 pages" not in bar
     assert "2/2 pages" in bar
     assert "2 requests spent, about 0s to go" in bar
+
+
+def test_progress_bar_counts_the_pages_a_resumed_run_finds(db, proxy, tmp_path, capsys):
+    proxy.faults.append(Fault(SECOND_PAGE, "500", times=99))
+    refused(proxy, tmp_path, retries=1)
+    proxy.faults.clear()
+    capsys.readouterr()
+    sync(proxy, tmp_path, progress=True)
+    bar = capsys.readouterr().err
+    assert "1/2 pages" in bar and "0/2 pages" not in bar
+    assert "2/2 pages" in bar
+    assert "1 requests spent" in bar  # the first page was not fetched again
+
+
+def budget_clock(tmp_path, limit: int, window: float):
+    """A budget on a clock that only moves when the sync sleeps."""
+    moment = [1000.0]
+    clock = Clock(lambda: moment[0], lambda seconds: moment.__setitem__(0, moment[0] + seconds))
+    return Budget(limit, window, SyncState(tmp_path, "http://x/2.3.0/"), clock, 1.0), clock
+
+
+def test_the_estimate_includes_the_time_requests_take(tmp_path, capsys):
+    budget, _ = budget_clock(tmp_path, limit=100, window=3600)
+    progress = Progress(True, budget, Tally(), note=print)
+    progress.expect("spacecraft", 10)
+    progress.page_done(fetched_in=30)
+    progress.close()
+    # Nine pages to go, within the budget: nine requests of 30 seconds each.
+    assert "about 4m30s to go" in capsys.readouterr().err
+    assert budget.seconds_for(3, each=10) == 30
+
+
+def test_waiting_for_the_budget_updates_every_second(tmp_path):
+    budget, clock = budget_clock(tmp_path, limit=1, window=5)
+    budget.spend()
+    told = []
+    upstream = Upstream("http://x/2.3.0/", budget, clock=clock, on_wait=told.append)
+    try:
+        upstream.wait_for_budget()
+    finally:
+        upstream.close()
+    assert told == [5, 4, 3, 2, 1, 0]
+
+
+def test_the_summary_leaves_out_kinds_with_nothing_to_count():
+    counts = WriteCounts()
+    counts.created["spacecraft"] += 2
+    counts.updated["agencies"] += 0  # a kind the run touched, with nothing to report
+    report = ImportReport(records=2, counts=counts)
+    assert report.lines() == [
+        "Imported 2 records: 2 created, 0 updated, 0 unchanged, 0 rejected.",
+        "  spacecraft: 2 created, 0 updated, 0 unchanged",
+    ]
+
+
+def test_ctrl_c_ends_a_sync_with_one_line_and_exit_code_130(upstream, tmp_path):
+    proxy = FaultProxy(upstream.url)
+    env = hangar_env(tmp_path / "downstream.sqlite3", tmp_path / "var")
+    hangar("migrate", "--noinput", "-v0", env=env)
+    command = [sys.executable, "-m", "hangar.cli", "sync", "--upstream", proxy.url]
+    command += ["--no-progress", "--budget", "1000", "--only", SPACECRAFT_PATH]
+    try:
+        proxy.faults.append(Fault(SECOND_PAGE, "stall"))
+        running = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proxy.stalled.wait(60)
+        running.send_signal(signal.SIGINT)
+        _, err = running.communicate(timeout=60)
+    finally:
+        proxy.close()
+    assert running.returncode == 130
+    assert "Traceback" not in err.decode()
+    [line] = err.decode().strip().splitlines()
+    assert line.startswith("hangar sync: interrupted; the 1 page fetched so far is kept")
+    assert "run hangar sync again to resume" in line
+    [(_, runs)] = sync_runs(tmp_path / "var" / "sync")
+    assert runs["outcome"] == "interrupted"

@@ -41,10 +41,12 @@ def bump_catalog_version() -> int:
     return current_catalog_version()
 
 
-def current_catalog_version() -> int:
-    """The committed version (0 before the first change)."""
+def current_catalog_version(using: str | None = None) -> int:
+    """The committed version (0 before the first change), in the database ``using`` (by
+    default the one the router reads)."""
     number = (
-        CatalogVersion.objects.filter(pk=CatalogVersion.ROW)
+        CatalogVersion.objects.using(using)
+        .filter(pk=CatalogVersion.ROW)
         .values_list("number", flat=True)
         .first()
     )

@@ -48,6 +48,7 @@ class ImportReport:
             f"  {label}: {c.created[label]} created, {c.updated[label]} updated, "
             f"{c.unchanged[label]} unchanged"
             for label in labels
+            if c.created[label] or c.updated[label] or c.unchanged[label]
         ]
         return [
             f"Imported {self.records} records: {sum(c.created.values())} created, "

@@ -2,7 +2,8 @@
 
 Liveness answers as long as the process serves requests, and touches nothing else: a database
 outage must not get healthy instances restarted. Readiness asks whether this instance can serve
-the catalog: every database reachable, every migration applied, the cache writable. Either
+the catalog: every database reachable (the read replicas too), every migration applied on each,
+the cache writable. Either
 answers JSON (``?format=json`` or ``Accept: application/json``), plain text or an HTML page,
 with 200 when every check passes and 500 when one fails; the failure is named, never a setting.
 """
@@ -20,7 +21,8 @@ from health_check.views import HealthCheckView
 @dataclasses.dataclass
 class Migrations(HealthCheck):
     """Every migration of the code is applied to the database: an instance started before
-    ``hangar migrate`` finished would fail on the columns it expects."""
+    ``hangar migrate`` finished would fail on the columns it expects. A replica receives the
+    migrations from the primary's replication; one that has not yet would fail the same way."""
 
     alias: str = "default"
 
@@ -40,7 +42,8 @@ class Migrations(HealthCheck):
 
 def readiness_checks() -> list:
     databases = [(Database, {"alias": alias}) for alias in settings.DATABASES]
-    return [*databases, Migrations, Cache]
+    migrations = [(Migrations, {"alias": alias}) for alias in settings.DATABASES]
+    return [*databases, *migrations, Cache]
 
 
 liveness = HealthCheckView.as_view(checks=())

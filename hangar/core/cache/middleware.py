@@ -15,6 +15,7 @@ from hangar.core.cache.stores import LocalStore, shared_store
 from hangar.core.horizon import horizon
 from hangar.core.live import LiveBody
 from hangar.core.models import read_catalog_version
+from hangar.core.routers import reads_from_a_replica
 
 ANSWERS = Counter(
     "hangar_response_cache_requests",
@@ -46,10 +47,15 @@ class ResponseCache:
         self.horizon = Horizon()
 
     def __call__(self, environ, start_response):
+        # The version and the data of one request come from one database (``routers``).
+        with reads_from_a_replica() as database:
+            return self.respond(environ, start_response, database)
+
+    def respond(self, environ, start_response, database: str):
         if not answerable(environ):
             return self.application(environ, start_response)
         try:
-            version = read_catalog_version()
+            version = read_catalog_version(database)
         except DatabaseError:
             # The application answers (a 503 when the database is down).
             return self.application(environ, start_response)

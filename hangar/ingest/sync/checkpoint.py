@@ -7,6 +7,8 @@ One directory per upstream::
         lock            held while a sync of this upstream runs
         ledger.json     when requests were sent: the hourly budget outlives any one run
         history.json    when the last full and quick refreshes finished, pages per stream
+        runs.json       how the last run ended (success, failed, refused, interrupted, error)
+                        and when, and when the last run that succeeded ended
         quality.tsv     the data-quality report of the last sync
         checkpoint/
             plan.json   the streams this run crawls
@@ -70,6 +72,18 @@ def finished_syncs(state_dir: Path | None = None) -> list[tuple[str, datetime]]:
     return found
 
 
+def sync_runs(state_dir: Path | None = None) -> list[tuple[str, dict]]:
+    """Each upstream synced into ``state_dir`` with how its last run ended (``runs.json``:
+    ``outcome``, ``attempted`` and ``succeeded``, times in ISO 8601), for the metrics."""
+    found = []
+    for root in sorted((state_dir or default_state_dir()).glob("*/")):
+        runs = read_json(root / "runs.json")
+        upstream = root / "upstream.txt"
+        if runs and upstream.is_file():
+            found.append((upstream.read_text(encoding="utf-8").strip(), runs))
+    return found
+
+
 def upstream_key(api_root: str) -> str:
     return hashlib.sha256(api_root.encode()).hexdigest()[:16]
 
@@ -119,6 +133,17 @@ class SyncState:
 
     def save_history(self, history: dict) -> None:
         write_atomically(self.root / "history.json", history)
+
+    # --- how the last run ended ------------------------------------------------------------
+
+    def record_run(self, outcome: str, ended: datetime) -> None:
+        """Record that a run ended with ``outcome`` (``success`` or how it failed) at ``ended``;
+        the last success is kept across failures."""
+        runs = read_json(self.root / "runs.json", {})
+        runs.update(outcome=outcome, attempted=ended.isoformat())
+        if outcome == "success":
+            runs["succeeded"] = ended.isoformat()
+        write_atomically(self.root / "runs.json", runs)
 
     # --- the checkpoint of the run in progress ---------------------------------------------------
 

@@ -32,7 +32,7 @@ import orjson
 from hangar.ingest.sync.checkpoint import SyncState
 
 USER_AGENT = "hangar-sync/0.1 (self-hosted Launch Library 2 mirror)"
-LONGEST_NAP = 30.0  # sleep in slices so that a waiting progress bar keeps counting down
+LONGEST_NAP = 1.0  # sleep in slices so that a waiting progress bar counts down each second
 MIB = 1024 * 1024
 DEFAULT_TIMEOUT = 60.0  # seconds for a whole request
 # LL2's largest answer, a page of 100 detailed launches, is a few MiB: far below this.
@@ -147,14 +147,16 @@ class Budget:
         self.spent += 1
         self.state.save_ledger({"stamps": self.stamps, "plan": self.plan, "spent": self.spent})
 
-    def seconds_for(self, requests: int) -> float:
-        """How long ``requests`` more requests take at best, budget waits included."""
+    def seconds_for(self, requests: int, each: float = 0.0) -> float:
+        """How long ``requests`` more requests take at best, one after the other, each taking
+        ``each`` seconds to answer, budget waits included."""
         now, stamps = self.clock.now(), list(self._recent(self.stamps))
         finish = now
         for _ in range(requests):
-            at = max(now, stamps[-self.limit] + self.window) if len(stamps) >= self.limit else now
+            free = stamps[-self.limit] + self.window if len(stamps) >= self.limit else now
+            at = max(finish, free)
             stamps.append(at)
-            finish = at
+            finish = at + each
         return finish - now
 
 

@@ -101,7 +101,7 @@ class Crawler:
     def crawl(self, plan: dict) -> list[StreamReport]:
         for stream in streams_of(plan):
             done = self.state.pages(stream.name)
-            self.progress.expect(stream.name, self.expected(stream, done))
+            self.progress.expect(stream.name, self.expected(stream, done), done=len(done))
         self.reports = reports = []
         index = 0
         while index < len(plan["streams"]):  # the plan grows when a quick refresh finds more
@@ -157,7 +157,7 @@ class Crawler:
                 if position:
                     self.refuse(stream, [f"{request}: the list ended early (404) while crawled."])
                 self.state.save_page(stream.name, position, {**saved, "done": True, "then": None})
-                self.progress.page_done()
+                self.progress.page_done(answer.finished - answer.started)
                 report.absent, report.pages = True, 1
                 return report
             body = answer.body
@@ -175,7 +175,7 @@ class Crawler:
             self.absorb(stream, request, body)
             page = {**saved, "response": body, "then": then, "done": then is None}
             self.state.save_page(stream.name, position, page)
-            self.progress.page_done()
+            self.progress.page_done(answer.finished - answer.started)
             report.pages, report.records = position + 1, len(seen) if not stream.single else 1
             if then is None:
                 return report

@@ -42,10 +42,11 @@ LISTED_DIFFERENCES = 20
 
 
 class SyncFailed(Exception):
-    """The run stopped; ``lines`` say why and what was kept. Nothing was applied."""
+    """The run stopped; ``lines`` say why and what was kept. Nothing was applied. ``outcome``
+    is ``refused`` (the upstream's data) or ``failed`` (the upstream could not be read)."""
 
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
+    def __init__(self, lines: list[str], outcome: str = "refused") -> None:
+        self.lines, self.outcome = lines, outcome
         super().__init__("\n".join(lines))
 
 
@@ -85,7 +86,23 @@ def run_sync(options: SyncOptions, note: Callable[[str], None]) -> list[str]:
     root = api_root(options.upstream)
     state = SyncState(options.state_dir or default_state_dir(), root)
     with state.locked():
-        return Run(options, state, note).go()
+        try:
+            lines = Run(options, state, note).go()
+        except SyncFailed as failed:
+            state.record_run(failed.outcome, datetime.now(UTC))
+            raise
+        except KeyboardInterrupt:
+            state.record_run("interrupted", datetime.now(UTC))
+            pages = state.page_count()
+            raise KeyboardInterrupt(
+                f"{kept(pages)}{'' if pages else ' (none)'}; run hangar sync again to resume "
+                "from there"
+            ) from None
+        except Exception:
+            state.record_run("error", datetime.now(UTC))
+            raise
+        state.record_run("success", datetime.now(UTC))
+        return lines
 
 
 class Run:
@@ -178,7 +195,8 @@ class Run:
                     f"Nothing was applied; {kept(self.state.page_count())}: rerun to continue "
                     "from there.",
                     self.spent_line(budget, []),
-                ]
+                ],
+                outcome="failed",
             ) from None
         except UpstreamRefused as refused:
             raise SyncFailed(
