@@ -12,6 +12,7 @@ from prometheus_client import Counter
 from hangar.core.cache.entries import Entry, accepts_gzip, matches
 from hangar.core.cache.keys import ENVIRON_KEY, answerable, request_key
 from hangar.core.cache.stores import LocalStore, shared_store
+from hangar.core.database_deadline import deadline
 from hangar.core.horizon import horizon
 from hangar.core.live import LiveBody
 
@@ -142,8 +143,9 @@ class ResponseCache:
 
 
 def catalog_version() -> int:
-    """The committed catalog version, read on the connection the application uses."""
-    with connection.wrap_database_errors:
+    """The committed catalog version, read on the connection the application uses, under
+    the deadline of every statement (``hangar.core.database_deadline``)."""
+    with deadline(connection), connection.wrap_database_errors:
         connection.ensure_connection()
         row = connection.connection.execute(VERSION_SQL).fetchone()
     return row[0] if row else 0
