@@ -89,6 +89,8 @@ class Command(BaseCommand):
                 "workers": options["workers"],
                 # HANGAR_ACCESS_LOG: a file, "-" for stdout (default), or empty for none.
                 "accesslog": settings.HANGAR_ACCESS_LOG or None,
+                # gunicorn's sync worker, answering the requests it refuses itself in JSON.
+                "worker_class": "hangar.core.worker.HangarWorker",
                 "timeout": worker_timeout(),
                 "graceful_timeout": 10,
                 # Several instances may run on one machine: no shared control socket.
