@@ -29,8 +29,6 @@ from django.db import DatabaseError
 from django.db.backends.signals import connection_created
 from django.db.utils import OperationalError
 
-_armed = False  # a deadline is running (main thread only)
-
 
 class DatabaseStalled(OperationalError):
     """The database did not answer within the deadline."""
@@ -44,11 +42,11 @@ def deadline_seconds() -> float:
 
 @contextlib.contextmanager
 def deadline(connection) -> Iterator[None]:
-    """Interrupt the wait for ``connection``'s server at the deadline (see the module)."""
-    global _armed
+    """Interrupt the wait for ``connection``'s server at the deadline (see the module). A
+    timer already running (this deadline, entered again, or anyone else's) is left alone."""
     seconds = deadline_seconds()
     main = threading.current_thread() is threading.main_thread()
-    if _armed or not seconds or not main or connection.vendor != "postgresql":
+    if not seconds or not main or connection.vendor != "postgresql" or running_timer():
         yield
         return
 
@@ -56,7 +54,6 @@ def deadline(connection) -> Iterator[None]:
         raise DatabaseStalled(f"the database did not answer within {seconds:g}s")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    _armed = True
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
@@ -67,7 +64,10 @@ def deadline(connection) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-        _armed = False
+
+
+def running_timer() -> bool:
+    return signal.getitimer(signal.ITIMER_REAL)[0] > 0
 
 
 def wait_at_most(execute, sql, params, many, context):
