@@ -12,6 +12,8 @@ from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models import F
 from django.utils import timezone
 
+from hangar.core.database_deadline import DatabaseStalled, deadline
+
 
 class CatalogVersion(models.Model):
     """The one row (``id`` 1) holding the catalog's version and when it last changed."""
@@ -59,18 +61,22 @@ VERSION_SQL = "SELECT number FROM catalog_version"
 def read_catalog_version(alias: str = DEFAULT_DB_ALIAS) -> int:
     """The committed version as fast as it can be read, for a check on every request: straight
     on the open driver connection of ``alias``, and through Django's error handling (which
-    connects, and marks a failed connection for closing) when there is none or the query fails.
+    connects, and marks a failed connection for closing) when there is none or the query fails;
+    under the deadline of every statement (``hangar.core.database_deadline``).
     """
     database = connections[alias]
     driver = database.connection
     if driver is not None:
         try:
-            row = driver.execute(VERSION_SQL).fetchone()
+            with deadline(database):
+                row = driver.execute(VERSION_SQL).fetchone()
+        except DatabaseStalled:
+            raise
         except Exception:  # any driver's error: asked again below, where Django sorts it out
             pass
         else:
             return row[0] if row else 0
-    with database.wrap_database_errors:
+    with deadline(database), database.wrap_database_errors:
         database.ensure_connection()
         row = database.connection.execute(VERSION_SQL).fetchone()
     return row[0] if row else 0

@@ -1,6 +1,7 @@
 """``hangar serve``: the API behind gunicorn, a production WSGI server, and ``hangar refresh``
 beside it, so that the stored statistics follow planned flights as they launch."""
 
+import math
 import subprocess
 import sys
 
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.wsgi import get_wsgi_application
 from gunicorn.app.base import BaseApplication
 
+from hangar.core import database_deadline
 from hangar.core.cache import ResponseCache
 
 
@@ -22,8 +24,16 @@ class HangarServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        # The project's WSGI application (``hangar.wsgi``): Django behind the response cache.
+        # The project's WSGI application (``hangar.wsgi``): Django behind the response cache,
+        # its statements under the deadline that keeps a stalled database from hanging it.
+        database_deadline.install()
         return ResponseCache(get_wsgi_application())
+
+
+def worker_timeout() -> int:
+    """Seconds gunicorn lets a request run before it kills the worker: 30, or longer than a
+    request waits for a stalled database, so that such a request answers 503 first."""
+    return max(30, math.ceil(database_deadline.deadline_seconds()) + 10)
 
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -79,7 +89,9 @@ class Command(BaseCommand):
                 "workers": options["workers"],
                 # HANGAR_ACCESS_LOG: a file, "-" for stdout (default), or empty for none.
                 "accesslog": settings.HANGAR_ACCESS_LOG or None,
-                "timeout": 30,
+                # gunicorn's sync worker, answering the requests it refuses itself in JSON.
+                "worker_class": "hangar.core.worker.HangarWorker",
+                "timeout": worker_timeout(),
                 "graceful_timeout": 10,
                 # Several instances may run on one machine: no shared control socket.
                 "control_socket_disable": True,
