@@ -4,29 +4,15 @@ the bundled real records and a synthetic catalog of every kind of record, valida
 response schema the document gives their operation."""
 
 import pytest
-from django.db import transaction
 
 from hangar.core.registry import registry
-from hangar.ingest.importer import import_files
-from tests import factories as f
-from tests.conftest import DATA_DIR, SPUTNIK_LAUNCH, sample
+from tests.full_catalog import full_catalog  # noqa: F401 (a fixture)
 from tests.openapi_validation import response_validator, violations
 
 API = "/2.3.0/"
 LISTED = [resource for resource in registry.resources() if resource.listed]
 LIST_MODES = [(resource.path, mode) for resource in LISTED for mode in resource.modes]
 SINGLE = [(r.path, mode) for r in registry.resources() if r.single for mode in r.modes]
-
-
-@pytest.fixture(scope="module")
-def catalog(django_db_setup, django_db_blocker):
-    """Every bundled file and a few synthetic records of every kind, built once for the module
-    in a transaction rolled back after its last test."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        import_files(sorted(DATA_DIR.glob("*.json")))
-        f.rich_catalog(3, sample(SPUTNIK_LAUNCH)["response"])
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +26,7 @@ def document(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def served(catalog, db, api):
+def served(full_catalog, db, api):  # noqa: F811
     return api
 
 

@@ -2,10 +2,12 @@
 shape of every mode of a list, the one object an endpoint answers where the official document
 says an array, and the error answers of every operation (``openapi_errors``)."""
 
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import PolymorphicProxySerializer
 
+from hangar.core.filters import DigitsFilter, IdField
 from hangar.core.openapi_errors import error_codes, error_responses
 from hangar.core.serializers import component_exists
 from hangar.ll2.corrections import ONE_OBJECT
@@ -47,6 +49,28 @@ class DocumentFieldExtension(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         return self.target.schema
+
+
+class StrictFilterExtension(DjangoFilterExtension):
+    """Filter parameters typed as Hangar reads them: an id or count (``IdField``) is a whole
+    number within its bounds, not django-filter's decimal; ``id__contains`` is digits."""
+
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
+        for parameter in parameters:
+            schema = parameter["schema"]
+            value = schema.get("items", schema)  # one value of a comma-separated list
+            if issubclass(filter_field.field_class, IdField):
+                value["type"] = "integer"
+                value["minimum"] = filter_field.extra.get("min_value", -(2**63))
+                value["maximum"] = filter_field.extra.get("max_value", 2**63 - 1)
+            elif isinstance(filter_field, DigitsFilter):
+                value["pattern"] = "^[0-9]+$"
+        return parameters
 
 
 class LL2AutoSchema(AutoSchema):
