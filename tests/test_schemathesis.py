@@ -4,7 +4,10 @@ no answer is a server error, every status code is one the document lists for the
 and every body and header is as the document describes it. The run is deterministic (examples
 derived from the test's name, not drawn at random) and bounded, so that it fits in CI."""
 
+import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
@@ -27,6 +30,17 @@ CONFIG = SchemathesisConfig.from_dict(
 schema = schemathesis.openapi.from_wsgi("/schema/", application, config=CONFIG)
 
 
+@pytest.fixture
+def connection_kept():
+    """The catalog lives in one transaction, which Django's end-of-request cleanup would close
+    on PostgreSQL: turned off while the test runs, as Django's own test client does."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(
     max_examples=10,
@@ -35,6 +49,6 @@ schema = schemathesis.openapi.from_wsgi("/schema/", application, config=CONFIG)
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_every_operation_answers_as_documented(case, full_catalog, db):  # noqa: F811
+def test_every_operation_answers_as_documented(case, full_catalog, db, connection_kept):  # noqa: F811
     # The in-process client does not decompress: ask for the body as it is, not gzipped.
     case.call_and_validate(headers={"Accept-Encoding": "identity"})

@@ -2,6 +2,7 @@
 shape of every mode of a list, the one object an endpoint answers where the official document
 says an array, and the error answers of every operation (``openapi_errors``)."""
 
+from django_filters.filters import NumberFilter
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
@@ -53,7 +54,8 @@ class DocumentFieldExtension(OpenApiSerializerFieldExtension):
 
 class StrictFilterExtension(DjangoFilterExtension):
     """Filter parameters typed as Hangar reads them: an id or count (``IdField``) is a whole
-    number within its bounds, not django-filter's decimal; ``id__contains`` is digits."""
+        number within its bounds, not django-filter's decimal; ``id__contains`` is digits; a decimal
+    is at most django-filter's cap."""
 
     priority = 1
 
@@ -70,6 +72,11 @@ class StrictFilterExtension(DjangoFilterExtension):
                 value["maximum"] = filter_field.extra.get("max_value", 2**63 - 1)
             elif isinstance(filter_field, DigitsFilter):
                 value["pattern"] = "^[0-9]+$"
+            elif isinstance(filter_field, NumberFilter):
+                # django-filter refuses a decimal above its cap, against endless comparisons.
+                validator = filter_field.get_max_validator()
+                if validator is not None:
+                    value["maximum"] = validator.limit_value
         return parameters
 
 
