@@ -253,6 +253,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": False,
     "SCHEMA_PATH_PREFIX": r"/2\.3\.0",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "hangar.core.openapi.pin_response_modes",
+    ],
 }
 
 # Each request has an id: the client's (or the proxy's) X-Request-ID when it is a UUID, in any

@@ -87,10 +87,10 @@ class LiveDurationField(serializers.Field):
         return format_seconds(live_seconds(base, rate, instance.stats_as_of, now_epoch))
 
 
-@extend_schema_field(OpenApiTypes.OBJECT)
 class DocumentField(serializers.Field):
     """A document of another domain, kept as imported and served in the shape of the schema
-    component (or of a list of them, with ``many=True``)."""
+    component (or of a list of them, with ``many=True``), which is also how Hangar's OpenAPI
+    document types it (``hangar.core.openapi``)."""
 
     def __init__(self, component: str, many: bool = False, **kwargs) -> None:
         self.schema = {"$ref": f"#/components/schemas/{component}"}
