@@ -1,15 +1,20 @@
-"""Pages' counts kept per catalog version (``hangar.core.counts``), and pages in the second half
-of the rows read from the end (``hangar.core.pagination``)."""
+"""Pages' counts kept per catalog version (``hangar.core.counts``), pages in the second half of
+the rows read from the end (``hangar.core.pagination``), and the catalog version of a SQLite file
+read again only when a commit may have touched it."""
 
 from __future__ import annotations
 
 import copy
+import os
+import sqlite3
+import time
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hangar.core import counts
+from hangar.core.models import SQLiteFile
 from hangar.ingest.importer import import_documents, import_files
 from tests.conftest import SPACECRAFT_PAGE, sample
 
@@ -66,3 +71,41 @@ def test_a_page_read_from_the_end_is_the_page_read_from_the_start(api, spacecraf
         page = api.get(f"/2.3.0/spacecraft/?limit=4&offset={offset}&ordering={ordering}").json()
         assert [craft["id"] for craft in page["results"]] == ids[offset : offset + 4]
         assert page["count"] == len(ids)
+
+
+def write_version(path, number: int) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE IF NOT EXISTS catalog_version (number INTEGER)")
+        db.execute("DELETE FROM catalog_version")
+        db.execute("INSERT INTO catalog_version VALUES (?)", (number,))
+    db.close()
+
+
+def age(path, seconds: float) -> None:
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+@pytest.mark.parametrize("wal", [False, True])
+def test_a_sqlite_file_is_queried_again_once_a_commit_has_touched_it(tmp_path, wal):
+    path = str(tmp_path / "catalog.sqlite3")
+    write_version(path, 1)
+    if wal:
+        with sqlite3.connect(path) as db:
+            db.execute("PRAGMA journal_mode=wal")
+    watch = SQLiteFile(path)
+    watch.read(1, time.time())
+    assert not watch.unchanged()  # written just now: a commit could share its clock tick
+    for name in (path, path + "-wal"):
+        if os.path.exists(name):
+            age(name, 10)
+    watch.read(1, time.time())
+    assert watch.unchanged() and watch.version == 1
+    write_version(path, 2)
+    assert not watch.unchanged()
+
+
+def test_a_database_in_memory_is_always_queried():
+    watch = SQLiteFile("file:memorydb_default?mode=memory&cache=shared")
+    watch.read(1, time.time())
+    assert not watch.unchanged()

@@ -8,6 +8,9 @@ responses, counts) is keyed by the number, and is never served once it has moved
 
 from __future__ import annotations
 
+import os
+import time
+
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models import F
 from django.utils import timezone
@@ -56,6 +59,50 @@ def current_catalog_version(using: str | None = None) -> int:
 
 
 VERSION_SQL = "SELECT number FROM catalog_version"
+# The coarse clock of file times lags the real one by a tick of the kernel (a few ms at most).
+FILE_CLOCK_MARGIN = 0.05  # seconds
+
+
+class SQLiteFile:
+    """The catalog version of a SQLite database file, read again only when the file may have
+    changed since it was last read.
+
+    Every commit writes the file (or, in WAL mode, its ``-wal`` file), which moves its
+    modification time. When both files are as they were at the last read, and that read began
+    well after their last modification (file times move in ticks of the kernel's coarse clock),
+    nothing has been committed since: the version read then still holds. Otherwise it is
+    queried. A database in memory has no file, and is always queried."""
+
+    def __init__(self, name) -> None:
+        name = str(name)
+        self.paths = () if name == ":memory:" or "mode=memory" in name else (name, name + "-wal")
+        self.seen, self.version = None, 0
+
+    def state(self) -> tuple | None:
+        main, wal = (stat_or_none(path) for path in self.paths)
+        if main is None:
+            return None
+        return tuple((st.st_ino, st.st_size, st.st_mtime_ns) for st in (main, wal) if st)
+
+    def unchanged(self) -> bool:
+        return bool(self.paths) and self.seen is not None and self.state() == self.seen
+
+    def read(self, version: int, started: float) -> None:
+        """``version`` was queried at ``started`` (before the query)."""
+        state = self.state() if self.paths else None
+        newest = max((mtime for _, _, mtime in state), default=0) if state else 0
+        settled = state is not None and newest / 1e9 < started - FILE_CLOCK_MARGIN
+        self.seen, self.version = (state if settled else None), version
+
+
+SQLITE_FILES: dict[str, SQLiteFile] = {}
+
+
+def stat_or_none(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 def read_catalog_version(alias: str = DEFAULT_DB_ALIAS) -> int:
@@ -65,6 +112,19 @@ def read_catalog_version(alias: str = DEFAULT_DB_ALIAS) -> int:
     under the deadline of every statement (``hangar.core.database_deadline``).
     """
     database = connections[alias]
+    watch = SQLITE_FILES.get(alias) if database.vendor == "sqlite" else None
+    if watch is None and database.vendor == "sqlite":
+        watch = SQLITE_FILES[alias] = SQLiteFile(database.settings_dict["NAME"])
+    if watch is not None and watch.unchanged():
+        return watch.version
+    started = time.time()
+    number = query_catalog_version(database)
+    if watch is not None:
+        watch.read(number, started)
+    return number
+
+
+def query_catalog_version(database) -> int:
     driver = database.connection
     if driver is not None:
         try:
