@@ -71,7 +71,10 @@ class Entry:
         return rendered[1]
 
     def gzippable(self) -> bool:
-        return sum(len(part) for part in self.body.parts) >= GZIP_AT_LEAST
+        return self.gzip_worth
+
+    def __post_init__(self) -> None:
+        self.gzip_worth = sum(len(part) for part in self.body.parts) >= GZIP_AT_LEAST
 
 
 def with_vary(headers: list[tuple[str, str]], name: str) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from hangar.core.cache.stores import LocalStore, shared_store
 from hangar.core.horizon import horizon
 from hangar.core.live import LiveBody
 from hangar.core.models import read_catalog_version
-from hangar.core.routers import reads_from_a_replica
+from hangar.core.routers import PRIMARY, reads_from_a_replica
 
 ANSWERS = Counter(
     "hangar_response_cache_requests",
@@ -47,6 +47,8 @@ class ResponseCache:
         self.horizon = Horizon()
 
     def __call__(self, environ, start_response):
+        if not settings.DATABASE_REPLICAS:
+            return self.respond(environ, start_response, PRIMARY)
         # The version and the data of one request come from one database (``routers``).
         with reads_from_a_replica() as database:
             return self.respond(environ, start_response, database)
