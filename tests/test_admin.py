@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
@@ -19,7 +21,7 @@ from hangar.ingest.importer import import_files
 from hangar.wsgi import django_application
 from tests import factories as f
 from tests import models as m
-from tests.conftest import SPACECRAFT_PAGE
+from tests.conftest import AGENCY_44, SPACECRAFT_PAGE, SPUTNIK_LAUNCH
 from tests.test_response_cache import call
 
 pytestmark = pytest.mark.django_db
@@ -32,8 +34,9 @@ class FormReader(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__()
-        self.data: dict[str, str] = {}
+        self.data: dict[str, str | list[str]] = {}
         self.select: str | None = None
+        self.multiple = False
         self.textarea: str | None = None
 
     def handle_starttag(self, tag, attrs):
@@ -43,10 +46,14 @@ class FormReader(HTMLParser):
             if attrs.get("type") != "checkbox" or "checked" in attrs:
                 self.data[name] = attrs.get("value") or ("on" if "checked" in attrs else "")
         elif tag == "select" and name:
-            self.select = name
-            self.data.setdefault(name, "")
+            self.select, self.multiple = name, "multiple" in attrs
+            self.data.setdefault(name, [] if self.multiple else "")
         elif tag == "option" and self.select and "selected" in attrs:
-            self.data[self.select] = attrs.get("value") or ""
+            value = attrs.get("value") or ""
+            if self.multiple:
+                self.data[self.select].append(value)
+            else:
+                self.data[self.select] = value
         elif tag == "textarea" and name:
             self.textarea = name
             self.data[name] = ""
@@ -62,7 +69,7 @@ class FormReader(HTMLParser):
             self.data[self.textarea] += data.removeprefix("\n")
 
 
-def form_of(client, url: str) -> dict[str, str]:
+def form_of(client, url: str) -> dict:
     response = client.get(url)
     assert response.status_code == 200
     reader = FormReader()
@@ -81,7 +88,8 @@ def edit(client, url: str, **changes) -> None:
     data = form_of(client, url)
     data.update(changes)
     response = client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    errors = re.findall(r'<ul class="errorlist[^>]*>(.*?)</ul>', response.content.decode(), re.S)
+    assert response.status_code == 302, errors
 
 
 def served(api, pk: int) -> dict:
@@ -242,6 +250,9 @@ def test_the_next_import_keeps_the_edit_and_says_so(curator, api, spacecraft_pag
     assert served(api, PROGRESS_MS_01)["name"] == "Progress MS-01 (curated)"
     assert report.counts.held_back == {"spacecraft": 1}
     assert any("1 upstream change held back" in line for line in report.lines())
+    out = io.StringIO()
+    call_command("import", str(SPACECRAFT_PAGE), stdout=out)
+    assert "Kept 1 locally edited record (spacecraft: 1)" in out.getvalue()
 
 
 def test_releasing_the_edit_lets_the_next_import_take_upstream(curator, api, spacecraft_page):
@@ -272,3 +283,17 @@ def test_deleting_the_mark_in_the_admin_releases_the_edit(curator, spacecraft_pa
     assert response.status_code == 302
     import_files([SPACECRAFT_PAGE])
     assert m.Spacecraft.objects.get(pk=PROGRESS_MS_01).name == "Progress MS-01"
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["launch", "agency", "pad", "location", "spacecraftconfig", "launcherconfig", "mission"],
+)
+def test_a_record_of_the_launch_domain_is_edited_and_its_statistics_refreshed(curator, model):
+    import_files([SPUTNIK_LAUNCH, AGENCY_44])
+    record = apps.get_model("catalog", model).objects.order_by("pk").first()
+    before = current_catalog_version()
+    edit(curator, f"/admin/catalog/{model}/{record.pk}/change/", name="Curated name")
+    record.refresh_from_db()
+    assert record.name == "Curated name"
+    assert current_catalog_version() > before

@@ -4,23 +4,28 @@ it made as the chaser."""
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 
 from hangar.curation.computed import computed_fields
 from hangar.spacecraft.models import DockingEvent, SpacecraftFlight
 
 
-class FlightInline(admin.TabularInline):
+class PartInline(admin.TabularInline):
+    extra = 0
+    show_change_link = True
+    ordering = ("id",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class FlightInline(PartInline):
     model = SpacecraftFlight
     fk_name = "spacecraft"
     fields = ("id", "launch", "landing", "destination", "mission_end", "duration_s")
     readonly_fields = computed_fields(SpacecraftFlight)
     raw_id_fields = ("launch", "landing")
-    ordering = ("id",)
-    extra = 0
-    show_change_link = True
 
 
-class DockingInline(admin.TabularInline):
+class DockingInline(PartInline):
     model = DockingEvent
     fk_name = "flight_vehicle_chaser"
     fields = (
@@ -32,9 +37,6 @@ class DockingInline(admin.TabularInline):
         "flight_vehicle_target",
     )
     raw_id_fields = ("docking_location", "space_station_target", "flight_vehicle_target")
-    ordering = ("id",)
-    extra = 0
-    show_change_link = True
 
 
 # The parts each model is edited with.

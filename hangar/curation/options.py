@@ -30,6 +30,13 @@ class CatalogAdmin(admin.ModelAdmin):
     show_full_result_count = False  # one COUNT(*) of a big table per page is enough
     list_per_page = 50
     image_path: str | None = None  # the foreign key to an image, or "" for an image itself
+    # Links typed without a scheme are taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_readonly_fields(self, request, obj=None):
+        """The upstream id of a held record is what imports find it by: it is not edited."""
+        fields = super().get_readonly_fields(request, obj)
+        return fields if obj is None else ("id", *fields)
 
     @admin.display(description="image")
     def image_thumbnail(self, obj) -> str:
