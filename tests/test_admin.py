@@ -144,6 +144,23 @@ def test_a_changelist_of_30_rich_records_takes_at_most_6_queries(
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("flights", [2, 30])
+def test_a_spacecraft_with_its_flights_inline_takes_at_most_10_queries(
+    curator, flights, django_assert_max_num_queries
+):
+    craft = f.rich_spacecraft(1, flights=flights)[0]
+    for flight in craft.flights.all():
+        f.docking_event(flight, f.at("2000-06-01T00:00:00"))
+    with django_assert_max_num_queries(10):
+        response = curator.get(f"/admin/catalog/spacecraft/{craft.id}/change/")
+    assert response.status_code == 200
+    assert response.content.decode().count('name="flights-') > flights
+    flight = craft.flights.first()
+    with django_assert_max_num_queries(10):
+        response = curator.get(f"/admin/catalog/spacecraftflight/{flight.id}/change/")
+    assert response.status_code == 200
+
+
 def test_every_registered_model_has_a_changelist(curator):
     from django.contrib import admin
 
