@@ -1,6 +1,8 @@
 """Hangar's URL map: the LL2 API under ``/2.3.0/``, its OpenAPI document and docs page,
-and the service pages: the home page, health and readiness, Prometheus metrics."""
+the service pages: the home page, health and readiness, Prometheus metrics, and the curation
+admin under ``/admin/``."""
 
+from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.renderers import (
     OpenApiJsonRenderer,
@@ -32,6 +34,7 @@ urlpatterns = [
     path("health/", health.liveness, name="health"),
     path("health/ready/", health.readiness, name="health-ready"),
     path("metrics", metrics.metrics, name="metrics"),
+    path("admin/", admin.site.urls),
 ]
 
 handler400 = "hangar.core.errors.bad_request"

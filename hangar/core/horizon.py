@@ -25,7 +25,7 @@ from django.db.models import Min
 # The longest an answer keeps a record past one of its instants: a launch or event stays in
 # ``upcoming/`` for a day after it.
 GRACE = timedelta(hours=24)
-BOOKKEEPING = frozenset({"last_updated", "changed_at"})
+BOOKKEEPING = frozenset({"last_updated", "changed_at", "edited_at"})
 
 
 def instant_columns() -> list[tuple[type[models.Model], str]]:

@@ -140,3 +140,40 @@ def query_catalog_version(database) -> int:
         database.ensure_connection()
         row = database.connection.execute(VERSION_SQL).fetchone()
     return row[0] if row else 0
+
+
+class LocalEdit(models.Model):
+    """A record edited in the curation admin, and which of its fields the edit set.
+
+    Local wins: an import or sync that writes the record keeps these fields as they were edited
+    and counts the upstream changes it held back. Releasing the edit (deleting this row:
+    ``hangar edits release``, or in the admin) lets the next import or sync that carries the
+    record take the upstream's values again."""
+
+    model = models.CharField(max_length=100)  # the model's label, ``catalog.spacecraft``
+    object_id = models.CharField(max_length=64)
+    fields = models.JSONField(default=list)  # model field names, sorted
+    edited_at = models.DateTimeField(default=timezone.now)
+    edited_by = models.CharField(max_length=150, blank=True, default="")
+
+    class Meta:
+        app_label = "catalog"
+        db_table = "catalog_local_edit"
+        ordering = ["model", "object_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "object_id"], name="local_edit_per_record")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.object_id}: {', '.join(self.fields)}"
+
+
+def local_edits() -> dict[tuple[str, str], frozenset[str]]:
+    """Every held local edit: (model label, object id) -> the edited field names. Edits are
+    made by hand, so they are few: one query reads them all."""
+    return {
+        (model, object_id): frozenset(fields)
+        for model, object_id, fields in LocalEdit.objects.values_list(
+            "model", "object_id", "fields"
+        )
+    }

@@ -55,6 +55,20 @@ class ImportReport:
             f"{sum(c.updated.values())} updated, {sum(c.unchanged.values())} unchanged, "
             "0 rejected.",
             *lines,
+            *self.held_back_lines(),
+        ]
+
+    def held_back_lines(self) -> list[str]:
+        held = self.counts.held_back
+        if not held:
+            return []
+        records = sum(held.values())
+        kinds = ", ".join(f"{label}: {number}" for label, number in sorted(held.items()))
+        return [
+            f"Kept {records} locally edited record{'s' if records != 1 else ''} ({kinds}): "
+            f"{self.counts.held_back_values} upstream change"
+            f"{'s' if self.counts.held_back_values != 1 else ''} held back; "
+            "`hangar edits release` lets the next import take them."
         ]
 
 

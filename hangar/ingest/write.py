@@ -1,4 +1,8 @@
-"""Writing a batch: upserts in place, keeping upstream ids, and counting what changed."""
+"""Writing a batch: upserts in place, keeping upstream ids, and counting what changed.
+
+A record edited in the curation admin keeps its edited fields (local wins): the batch's values
+for them are dropped before writing, and an upstream value that differs from the edited one is
+counted as held back, until the edit is released (``hangar edits release``)."""
 
 from __future__ import annotations
 
@@ -9,8 +13,10 @@ from functools import cache
 from graphlib import TopologicalSorter
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 
 from hangar.core.batch import Batch, BatchError
+from hangar.core.models import local_edits
 from hangar.core.registry import registry
 
 
@@ -37,6 +43,9 @@ class WriteCounts:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
+    # Records whose upstream changes a local edit held back, and how many field values.
+    held_back: Counter = field(default_factory=Counter)
+    held_back_values: int = 0
     touched: dict = field(default_factory=lambda: defaultdict(set))
 
 
@@ -62,6 +71,7 @@ class RowsRefused(BatchError):
 
 def write_batch(batch: Batch, now_epoch: int) -> WriteCounts:
     counts = WriteCounts()
+    edits = local_edits()
     for model in write_order():
         entries = batch.rows.get(model)
         if not entries:
@@ -71,15 +81,44 @@ def write_batch(batch: Batch, now_epoch: int) -> WriteCounts:
         rule = registry.write_rule(model)
         if rule is not None:
             rule.prepare(rows, existing, batch, now_epoch)
+        if edits:
+            hold_local_edits(model, rows, existing, edits, counts)
         problems = incomplete(model, rows, existing, entries)
         if problems:
             raise RowsRefused(problems)
         upsert(model, rows, existing, counts)
     for (model, name), relation in batch.relations.items():
-        write_relation(model, name, {pk: targets for pk, (_, targets) in relation.items()}, counts)
+        wanted = {
+            pk: targets
+            for pk, (_, targets) in relation.items()
+            if name not in edits.get((model._meta.label_lower, str(pk)), ())
+        }
+        write_relation(model, name, wanted, counts)
     for (model, parent), owned in batch.children.items():
         write_children(model, parent, {pk: rows for pk, (_, rows) in owned.items()}, counts)
     return counts
+
+
+def hold_local_edits(model, rows: dict, existing: dict, edits: dict, counts: WriteCounts) -> None:
+    """Drop the values of locally edited fields from the rows to write, counting those that
+    differ from what the edit set."""
+    label = model._meta.label_lower
+    for pk, values in rows.items():
+        edited = edits.get((label, str(pk)))
+        current = existing.get(pk)
+        if not edited or current is None:
+            continue
+        held = 0
+        for name in edited:
+            try:
+                attname = model._meta.get_field(name).attname
+            except FieldDoesNotExist:
+                continue
+            for key in {name, attname} & values.keys():
+                held += not same(getattr(current, attname), values.pop(key))
+        if held:
+            counts.held_back[model._meta.verbose_name_plural] += 1
+            counts.held_back_values += held
 
 
 def same(held, incoming) -> bool:
