@@ -24,6 +24,7 @@ from django.core.management.base import CommandError
 from django.test import override_settings
 
 from hangar.core.cache import ResponseCache
+from hangar.core.throttling import HangarThrottle
 from hangar.service.models import ApiKey
 from hangar.wsgi import django_application
 from tests.test_response_cache import PAGE, call, free_port, get, wait_until_up
@@ -197,6 +198,20 @@ def test_a_page_the_response_cache_holds_still_counts(db, spacecraft_page):
     assert status == 200 and again["etag"] == first["etag"]  # kept while throttling is off
     with throttled(anon="2/hour"):
         assert [call(cache, PAGE)[0] for _ in range(3)] == [200, 200, 429]
+
+
+def test_redis_out_of_reach_lets_requests_through_uncounted(api, db, monkeypatch):
+    from django_redis.cache import RedisCache
+
+    # A real Redis client, pointed at a port nothing listens on.
+    unreachable = RedisCache(
+        "redis://127.0.0.1:1/3",
+        {"OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "IGNORE_EXCEPTIONS": True}},
+    )
+    monkeypatch.setattr(HangarThrottle, "cache", unreachable)
+    with throttled(anon="1/hour"):
+        assert statuses(api, 3) == [200] * 3
+        assert budget(api)["current_use"] == 0
 
 
 # --- hangar keys --------------------------------------------------------------------------------
