@@ -145,6 +145,13 @@ def test_only_the_digest_and_a_prefix_of_a_key_are_stored(db):
     assert key not in json.dumps(list(ApiKey.objects.values()), default=str)
 
 
+def test_the_schema_declares_the_key_optional(client, db):
+    document = client.get("/schema/").json()
+    assert document["components"]["securitySchemes"]["Token_Authentication"]["in"] == "header"
+    operation = document["paths"]["/2.3.0/spacecraft/"]["get"]
+    assert operation["security"] == [{"Token_Authentication": []}, {}]
+
+
 # --- api-throttle/ ------------------------------------------------------------------------------
 
 

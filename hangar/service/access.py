@@ -6,6 +6,7 @@ makes the request counted against that key (``hangar.core.throttling``); an unkn
 one is a 401 saying which."""
 
 from django.conf import settings
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
@@ -28,3 +29,24 @@ class ApiKeyAuthentication(TokenAuthentication):
             raise AuthenticationFailed(f"API key {api_key.prefix}... has been revoked.")
         # No user: a key identifies a client to count, not an account.
         return (None, api_key)
+
+
+class ApiKeyScheme(OpenApiAuthenticationExtension):
+    """In ``/schema/``, under the official document's name for it; optional, since a request
+    without a key is answered too."""
+
+    target_class = ApiKeyAuthentication
+    name = "Token_Authentication"
+
+    def get_security_requirement(self, auto_schema):
+        return [{self.name: []}, {}]
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "An API key made with `hangar keys create`, sent as "
+            "`Authorization: Token KEY`; it raises the request limit when the server limits "
+            "requests (THROTTLE_ENABLED), and is ignored otherwise.",
+        }
