@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from environs import Env, EnvError, validate
 
+from hangar.core.rates import RATE_FORM, RATE_PATTERN
+
 env = Env(expand_vars=False)
 AT_LEAST_0, AT_LEAST_1 = validate.Range(min=0), validate.Range(min=1)
 
@@ -240,13 +242,47 @@ if CACHE_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Access control, off by default: a self-hosted mirror limits no one. THROTTLE_ENABLED=true
+# limits each anonymous client (by IP address) to THROTTLE_ANON_RATE and each API key
+# (``Authorization: Token KEY``, made with ``hangar keys create``) to its own rate or
+# THROTTLE_KEY_RATE; an unknown or revoked key is then a 401. THROTTLE_NUM_PROXIES is how many
+# reverse proxies in front of Hangar append to X-Forwarded-For (0: the client is the peer
+# address). The counts live in the ``throttle`` cache: Redis with CACHE_URL (shared by every
+# instance), else each process's memory.
+THROTTLE_ENABLED = env.bool("THROTTLE_ENABLED", False)
+RATE = validate.Regexp(RATE_PATTERN, error=f"expected {RATE_FORM}")
+THROTTLE_ANON_RATE = env.str("THROTTLE_ANON_RATE", "15/hour", validate=RATE)
+THROTTLE_KEY_RATE = env.str("THROTTLE_KEY_RATE", "300/hour", validate=RATE)
+THROTTLE_NUM_PROXIES = env.int("THROTTLE_NUM_PROXIES", 0, validate=AT_LEAST_0)
+if CACHE_URL:
+    # Redis out of reach must not turn every request into a 500: the throttle then counts
+    # nothing and lets requests through.
+    CACHES["throttle"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": "hangar-throttle",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2, "IGNORE_EXCEPTIONS": True},
+    }
+else:
+    CACHES["throttle"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "hangar-throttle",
+    }
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         "hangar.core.renderers.OrjsonRenderer",
         "hangar.core.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    # Both step aside unless THROTTLE_ENABLED is set (read per request, so that it is the
+    # setting, not the moment a view was imported, that decides).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["hangar.service.access.ApiKeyAuthentication"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "hangar.core.throttling.AnonymousThrottle",
+        "hangar.core.throttling.ApiKeyThrottle",
+    ],
+    "NUM_PROXIES": THROTTLE_NUM_PROXIES,
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "hangar.core.pagination.LL2Pagination",

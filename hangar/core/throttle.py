@@ -1,5 +1,6 @@
 """``api-throttle/``: LL2 clients ask how many requests they have left before calling."""
 
+from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -7,6 +8,7 @@ from rest_framework.settings import api_settings
 from rest_framework.utils import formatting
 from rest_framework.views import APIView
 
+from hangar.core.throttling import throttle_of
 from hangar.ll2.schema import endpoint_description
 
 
@@ -19,10 +21,13 @@ class ApiThrottleSerializer(serializers.Serializer):
 
 
 class ApiThrottleView(APIView):
-    """Hangar limits no one: it answers with a limit no client reaches and no use counted (this
-    request included, as in LL2)."""
+    """The caller's request budget. With throttling off (the default), Hangar limits no one: a
+    limit no client reaches and no use counted. With it on, the caller's real limit, the
+    requests counted in its window and when the oldest of them stops counting. Asking is not
+    itself a use, as in LL2."""
 
     renderer_classes = api_settings.DEFAULT_RENDERER_CLASSES
+    throttle_classes = ()
     unlimited = 2**31 - 1
 
     def get_view_description(self, html=False):
@@ -35,6 +40,8 @@ class ApiThrottleView(APIView):
 
     @extend_schema(responses=ApiThrottleSerializer(many=True))
     def get(self, request):
+        if settings.THROTTLE_ENABLED:
+            return Response([throttle_of(request).usage(request, self)])
         return Response(
             [
                 {
