@@ -18,6 +18,7 @@ from django.db import transaction
 
 from hangar.core.batch import Batch, BatchError
 from hangar.core.collect import Collector
+from hangar.core.inputs import ValidationMemo
 from hangar.core.models import bump_catalog_version
 from hangar.core.registry import registry
 from hangar.ingest.write import RowsRefused, WriteCounts, write_batch
@@ -152,7 +153,7 @@ def collect_record(batch: Batch, record: SourceRecord) -> str | None:
     resource = registry.importers().get(record.resource)
     if resource is None:
         return f"{record.source}: Hangar does not import {record.resource!r} records."
-    serializer = resource.input(data=record.data)
+    serializer = input_of(batch, record.resource, resource, record.data)
     label = record.resource
     if isinstance(record.data, dict) and "id" in record.data:
         label = f"{record.resource} {record.data['id']}"
@@ -166,6 +167,20 @@ def collect_record(batch: Batch, record: SourceRecord) -> str | None:
     except BatchError as error:
         return str(error)
     return None
+
+
+def input_of(batch: Batch, name: str, resource, data):
+    """The batch's input serializer of ``resource``, bound to ``data``: its fields are built
+    once, and the nested records it has validated are remembered (``ValidationMemo``)."""
+    serializer = batch.inputs.get(name)
+    if serializer is None:
+        serializer = batch.inputs[name] = resource.input(data=data)
+        serializer.memo = ValidationMemo()
+        return serializer
+    for outcome in ("_validated_data", "_errors", "_data"):
+        serializer.__dict__.pop(outcome, None)
+    serializer.initial_data = data
+    return serializer
 
 
 def import_documents(
