@@ -26,6 +26,8 @@ from hangar.ll2.links import API_VERSION, resource_of
 
 SUPPORTED_VERSION = API_VERSION
 MAX_LISTED_ERRORS = 20
+# Reasons a refusal keeps (and the sync lists); ``rejected`` counts them all.
+KEPT_ERRORS = 1000
 
 
 class ImportRefused(Exception):
@@ -134,18 +136,24 @@ def collect(
         try:
             items = list(read_records(name, payload))
         except BatchError as error:
-            errors.append(str(error))
+            keep(errors, str(error))
             rejected += 1
             continue
         for record in items:
             records += 1
             problem = collect_record(batch, record)
             if problem:
-                errors.append(problem)
+                keep(errors, problem)
                 rejected += 1
     if errors:
         raise ImportRefused(errors, rejected)
     return batch, records
+
+
+def keep(errors: list[str], error: str) -> None:
+    """Keep the first ``KEPT_ERRORS`` reasons of a refusal; the rest are only counted."""
+    if len(errors) < KEPT_ERRORS:
+        errors.append(error)
 
 
 def collect_record(batch: Batch, record: SourceRecord) -> str | None:
@@ -220,13 +228,15 @@ def write_and_refresh(batch: Batch, refreshes, now: datetime) -> WriteCounts:
 
 
 def import_files(paths: Iterable[Path | str], now: datetime | None = None) -> ImportReport:
+    """Import files read one at a time: every file is checked to be JSON first, then each is
+    decoded again as its turn comes, so that only one decoded file is held at once."""
     paths = [Path(p) for p in paths]
-    errors, documents = [], []
+    errors = []
     for path in paths:
         try:
-            documents.append((str(path), decode(path)))
+            decode(path)
         except BatchError as error:
             errors.append(str(error))
     if errors:
         raise ImportRefused(errors, len(errors))
-    return import_documents(documents, now)
+    return import_documents(((str(path), decode(path)) for path in paths), now)
