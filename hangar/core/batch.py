@@ -34,6 +34,9 @@ class Batch:
         self.children: dict[tuple[type[Model], str], dict[object, tuple]] = defaultdict(dict)
         self.top_level: dict[tuple[str, object, str], str] = {}
         self.landing_flights: dict[object, tuple[object, str]] = {}
+        # One input serializer per resource, reused for every record collected into the batch
+        # (building a serializer's fields costs more than validating a record).
+        self.inputs: dict[str, object] = {}
 
     def claim_top_level(self, kind: str, pk, document: str, source: str) -> None:
         """A record of ``kind`` given at the top level. The same record twice in one document

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import orjson
 from django.db import models
 from rest_framework import serializers
 
@@ -154,6 +155,15 @@ class Record(serializers.Serializer):
     components: tuple[str, ...] = ()
     required_columns: tuple[str, ...] = ()
 
+    def run_validation(self, data=serializers.empty):
+        """A nested copy seen before in this import (the agency of every configuration it
+        builds) is validated once: its outcome is kept in the root's ``memo``, when the root
+        has one (``ValidationMemo``)."""
+        memo = getattr(self.root, "memo", None)
+        if memo is None or self is self.root or not isinstance(data, dict):
+            return super().run_validation(data)
+        return memo.outcome(type(self), data, super().run_validation)
+
     def get_fields(self):
         fields = super().get_fields()
         for name, column in derived_columns(type(self)).items():
@@ -162,6 +172,38 @@ class Record(serializers.Serializer):
                 if field is not None:
                     fields[name] = field
         return fields
+
+
+class ValidationMemo:
+    """The outcome of validating each distinct nested record, by its serializer and content;
+    emptied when it holds ``size`` of them, so that it stays small whatever the input."""
+
+    def __init__(self, size: int = 4096, largest: int = 65536) -> None:
+        self.size = size
+        self.largest = largest
+        self.outcomes: dict[tuple, tuple[bool, object]] = {}
+
+    def outcome(self, kind: type, data: dict, validate):
+        try:
+            content = orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
+        except (TypeError, orjson.JSONEncodeError):
+            return validate(data)
+        if len(content) > self.largest:
+            return validate(data)
+        key = (kind, content)
+        known = self.outcomes.get(key)
+        if known is None:
+            try:
+                known = (True, validate(data))
+            except serializers.ValidationError as error:
+                known = (False, error.detail)
+            if len(self.outcomes) >= self.size:
+                self.outcomes.clear()
+            self.outcomes[key] = known
+        valid, result = known
+        if not valid:
+            raise serializers.ValidationError(result)
+        return result
 
 
 @cache

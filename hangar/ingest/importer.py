@@ -18,6 +18,7 @@ from django.db import transaction
 
 from hangar.core.batch import Batch, BatchError
 from hangar.core.collect import Collector
+from hangar.core.inputs import ValidationMemo
 from hangar.core.models import bump_catalog_version
 from hangar.core.registry import registry
 from hangar.ingest.write import RowsRefused, WriteCounts, write_batch
@@ -25,6 +26,8 @@ from hangar.ll2.links import API_VERSION, resource_of
 
 SUPPORTED_VERSION = API_VERSION
 MAX_LISTED_ERRORS = 20
+# Reasons a refusal keeps (and the sync lists); ``rejected`` counts them all.
+KEPT_ERRORS = 1000
 
 
 class ImportRefused(Exception):
@@ -148,18 +151,24 @@ def collect(
         try:
             items = list(read_records(name, payload))
         except BatchError as error:
-            errors.append(str(error))
+            keep(errors, str(error))
             rejected += 1
             continue
         for record in items:
             records += 1
             problem = collect_record(batch, record)
             if problem:
-                errors.append(problem)
+                keep(errors, problem)
                 rejected += 1
     if errors:
         raise ImportRefused(errors, rejected)
     return batch, records
+
+
+def keep(errors: list[str], error: str) -> None:
+    """Keep the first ``KEPT_ERRORS`` reasons of a refusal; the rest are only counted."""
+    if len(errors) < KEPT_ERRORS:
+        errors.append(error)
 
 
 def collect_record(batch: Batch, record: SourceRecord) -> str | None:
@@ -167,7 +176,7 @@ def collect_record(batch: Batch, record: SourceRecord) -> str | None:
     resource = registry.importers().get(record.resource)
     if resource is None:
         return f"{record.source}: Hangar does not import {record.resource!r} records."
-    serializer = resource.input(data=record.data)
+    serializer = input_of(batch, record.resource, resource, record.data)
     label = record.resource
     if isinstance(record.data, dict) and "id" in record.data:
         label = f"{record.resource} {record.data['id']}"
@@ -181,6 +190,20 @@ def collect_record(batch: Batch, record: SourceRecord) -> str | None:
     except BatchError as error:
         return str(error)
     return None
+
+
+def input_of(batch: Batch, name: str, resource, data):
+    """The batch's input serializer of ``resource``, bound to ``data``: its fields are built
+    once, and the nested records it has validated are remembered (``ValidationMemo``)."""
+    serializer = batch.inputs.get(name)
+    if serializer is None:
+        serializer = batch.inputs[name] = resource.input(data=data)
+        serializer.memo = ValidationMemo()
+        return serializer
+    for outcome in ("_validated_data", "_errors", "_data"):
+        serializer.__dict__.pop(outcome, None)
+    serializer.initial_data = data
+    return serializer
 
 
 def import_documents(
@@ -220,13 +243,15 @@ def write_and_refresh(batch: Batch, refreshes, now: datetime) -> WriteCounts:
 
 
 def import_files(paths: Iterable[Path | str], now: datetime | None = None) -> ImportReport:
+    """Import files read one at a time: every file is checked to be JSON first, then each is
+    decoded again as its turn comes, so that only one decoded file is held at once."""
     paths = [Path(p) for p in paths]
-    errors, documents = [], []
+    errors = []
     for path in paths:
         try:
-            documents.append((str(path), decode(path)))
+            decode(path)
         except BatchError as error:
             errors.append(str(error))
     if errors:
         raise ImportRefused(errors, len(errors))
-    return import_documents(documents, now)
+    return import_documents(((str(path), decode(path)) for path in paths), now)

@@ -19,7 +19,7 @@ class Command(BaseCommand):
             report = import_files(options["files"])
         except ImportRefused as refused:
             shown = refused.errors[:MAX_LISTED_ERRORS]
-            more = len(refused.errors) - len(shown)
+            more = max(refused.rejected, len(refused.errors)) - len(shown)
             lines = [
                 f"Import refused: {refused.rejected} rejected; nothing was changed.",
                 *(f"  {error}" for error in shown),
