@@ -297,8 +297,8 @@ REST_FRAMEWORK = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Hangar - Launch Library 2 compatible API",
-    "DESCRIPTION": "A self-hosted, wire-compatible server for the Launch Library 2 (2.3.0) "
-    "spacecraft catalog.",
+    "DESCRIPTION": "A self-hosted, wire-compatible server of the Launch Library 2 (2.3.0) API: "
+    "launches, agencies, pads, rockets, spacecraft, astronauts, stations and events.",
     "VERSION": "2.3.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -343,3 +344,17 @@ def test_two_servers_on_one_redis_share_the_limit(tmp_path: Path):
             server.terminate()
             server.wait(timeout=20)
         redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def test_a_key_issued_in_the_admin_is_shown_once_and_works(client, api, db):
+    curator = User.objects.create_superuser("keeper", "keeper@example.org", "a-long-password")
+    client.force_login(curator)
+    response = client.post(
+        "/admin/service/apikey/add/", {"name": "watch face", "rate": "5/hour"}, follow=True
+    )
+    shown = re.search(r"The key of watch face: ([0-9a-f]{40})", response.content.decode())
+    assert shown, "the new key is shown on the page after saving"
+    key = shown.group(1)
+    assert key not in client.get("/admin/service/apikey/").content.decode()
+    with throttled(anon="1/hour"):
+        assert budget(api, **token(key))["your_request_limit"] == 5

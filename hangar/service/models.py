@@ -27,10 +27,14 @@ def validate_rate(value: str) -> None:
 
 
 class ApiKeyQuerySet(models.QuerySet):
+    def new_plain_key(self) -> str:
+        """A new plain key, in the form of LL2's."""
+        return secrets.token_hex(20)
+
     def issue(self, name: str, rate: str = "") -> str:
         """A new key named ``name`` (at ``rate``, else the default key rate): the plain key,
         which nothing stores and nothing shows again."""
-        key = secrets.token_hex(20)
+        key = self.new_plain_key()
         api_key = self.model(name=name, prefix=key[:PREFIX_LENGTH], key_hash=digest(key), rate=rate)
         api_key.full_clean()
         api_key.save()
