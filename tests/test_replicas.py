@@ -163,14 +163,15 @@ def test_the_cached_answer_follows_the_replicas_version_not_the_primarys(served,
     assert get(base, "/2.3.0/agencies/44/")[1]["name"] == name
     # The primary moves on; the replica has not caught up: its answer, under its version.
     hangar("import", str(PROGRAM_25), env=env)
-    assert databases.version(databases.primary) == databases.version(databases.replica) + 1
+    assert databases.version(databases.primary) > databases.version(databases.replica)
     assert get(base, "/2.3.0/agencies/44/")[1]["name"] == name
     # The metrics show the lag: each database's version.
     with urllib.request.urlopen(f"{base}/metrics", timeout=30) as response:
         metrics = response.read().decode()
     primary, replica = databases.version(databases.primary), databases.version(databases.replica)
-    assert f'hangar_catalog_version{{database="default"}} {primary}.0' in metrics
-    assert f'hangar_catalog_version{{database="replica_1"}} {replica}.0' in metrics
+    shown = dict(re.findall(r'hangar_catalog_version\{database="(\w+)"\} (\S+)', metrics))
+    assert float(shown["default"]) == float(primary)
+    assert float(shown["replica_1"]) == float(replica)
     databases.replicate("Caught Up")
     # Had the version come from the primary, the answer computed from the lagging replica
     # would now be kept under the new version and the change above never served.

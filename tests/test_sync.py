@@ -519,7 +519,15 @@ def test_ctrl_c_ends_a_sync_with_one_line_and_exit_code_130(upstream, tmp_path):
     command += ["--no-progress", "--budget", "1000", "--only", SPACECRAFT_PATH]
     try:
         proxy.faults.append(Fault(SECOND_PAGE, "stall"))
-        running = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        # Ctrl-C as a terminal sends it, even when this run itself ignores SIGINT (a
+        # background job of a shell does), which its children would inherit.
+        running = subprocess.Popen(
+            command,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
         assert proxy.stalled.wait(60)
         running.send_signal(signal.SIGINT)
         _, err = running.communicate(timeout=60)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -50,27 +51,46 @@ class Finished:
     stderr: str
 
 
+# A child's peak RSS counts what its parent held when it was forked (the kernel carries the
+# forking process's high-water mark over the exec), and the test runner can hold hundreds of
+# MiB: so the sync runs as the child of this small launcher, which reaps it with ``wait4`` and
+# writes its peak, in KiB, to the file it is given.
+LAUNCHER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_sync(upstream: str, tmp_path: Path, catalog: Path, *options: str) -> Finished:
-    """``hangar sync`` in a process of its own, reaped with ``wait4`` for its own peak RSS."""
+    """``hangar sync`` in a process of its own, its peak RSS read by a launcher (``LAUNCHER``)."""
     database = tmp_path / "downstream.sqlite3"
     shutil.copyfile(catalog, database)
     env = hangar_env(database, tmp_path / "var")
     command = [sys.executable, "-m", "hangar.cli", "sync", "--upstream", upstream, *FAST]
     command += ["--state-dir", str(tmp_path / "sync"), *options]
     errors = (tmp_path / "stderr.txt").open("w+")
+    peak = tmp_path / "peak-kib.txt"
     began = time.monotonic()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-    guard = threading.Timer(HARD_STOP, child.kill)
+    child = subprocess.Popen(
+        [sys.executable, "-c", LAUNCHER, str(peak), *command],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=errors,
+        start_new_session=True,
+    )
+    guard = threading.Timer(HARD_STOP, os.killpg, (child.pid, signal.SIGKILL))
     guard.start()
     try:
-        _, status, usage = os.wait4(child.pid, 0)
+        child.wait()
     finally:
         guard.cancel()
-    child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.monotonic() - began
     errors.seek(0)
-    # ``ru_maxrss`` is in KiB on Linux.
-    return Finished(child.returncode, seconds, usage.ru_maxrss / 1024, errors.read())
+    peak_kib = float(peak.read_text()) if peak.exists() else float("inf")
+    return Finished(child.returncode, seconds, peak_kib / 1024, errors.read())
 
 
 def assert_refused(finished: Finished, deadline: float, *said: str) -> None:

@@ -1,4 +1,5 @@
-"""The catalog's version: one number that every change to the catalog raises.
+"""The catalog's version: one number that every change to the catalog raises, and never
+repeats.
 
 An import, a sync, a refresh of the statistics, the upgrade step and an edit in the admin each
 call ``bump_catalog_version`` inside the transaction that writes the change, so the new number
@@ -12,7 +13,8 @@ import os
 import time
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from hangar.core.database_deadline import DatabaseStalled, deadline
@@ -36,13 +38,19 @@ class CatalogVersion(models.Model):
 
 
 def bump_catalog_version() -> int:
-    """Raise the version within the caller's transaction; the new number."""
+    """Raise the version within the caller's transaction; the new number.
+
+    The number is the instant of the change in microseconds since the epoch, or the last one
+    plus one if that is not larger: it never repeats, even after a database is restored from a
+    backup older than what the caches of running servers (or Redis) hold, or when a change is
+    rolled back and another made."""
     now = timezone.now()
+    stamp = int(now.timestamp() * 1_000_000)
     updated = CatalogVersion.objects.filter(pk=CatalogVersion.ROW).update(
-        number=F("number") + 1, changed_at=now
+        number=Greatest(F("number") + 1, Value(stamp)), changed_at=now
     )
     if not updated:
-        CatalogVersion.objects.create(pk=CatalogVersion.ROW, number=1, changed_at=now)
+        CatalogVersion.objects.create(pk=CatalogVersion.ROW, number=stamp, changed_at=now)
     return current_catalog_version()
 
 
