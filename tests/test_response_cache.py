@@ -174,7 +174,10 @@ def test_the_cache_can_be_switched_off(cache, spacecraft_page):
 
 # --- two servers, one Redis -------------------------------------------------------------------
 
-REDIS_URL = "redis://127.0.0.1:6379/7"
+# A Redis database per leg of the suite: the SQLite and PostgreSQL runs go at the same time.
+REDIS_URL = "redis://127.0.0.1:6379/" + (
+    "8" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "7"
+)
 HOST = "hangar.example"
 
 
@@ -217,14 +220,35 @@ def hits(port: int) -> float:
     return 0.0
 
 
-@pytest.mark.skipif(os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="SQLite")
-def test_two_servers_share_one_redis_and_see_an_import_through_either(tmp_path: Path):
+@pytest.fixture
+def shared_database(tmp_path: Path):
+    """A database of the two servers' own, committed to as in production: on the PostgreSQL
+    leg a database created on the same server for the test, else a SQLite file."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+        return
+    import psycopg
+
+    name = f"hangar_two_servers_{os.getpid()}"
+    server = url.rsplit("/", 1)[0]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield f"{server}/{name}"
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_two_servers_share_one_redis_and_see_an_import_through_either(tmp_path, shared_database):
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+        "DATABASE_URL": shared_database,
         "CACHE_URL": REDIS_URL,
         "HANGAR_WORKERS": "1",
         "HANGAR_REFRESH_SECONDS": "0",
