@@ -97,6 +97,9 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 USE_X_FORWARDED_HOST = env.bool("USE_X_FORWARDED_HOST", False)
 if env.bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The admin's messages (one shows a new API key, once) stay on the server, in the session,
+# rather than in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Headers on every response (Django's security and clickjacking middleware): no content-type
 # sniffing, the referrer kept to Hangar's own pages, no framing. HSTS goes only on a request

@@ -95,17 +95,25 @@ def test_a_sqlite_file_is_queried_again_once_a_commit_has_touched_it(tmp_path, w
             db.execute("PRAGMA journal_mode=wal")
     watch = SQLiteFile(path)
     watch.read(1, time.time())
-    assert not watch.unchanged()  # written just now: a commit could share its clock tick
+    assert watch.unchanged_version() is None  # written just now: a commit could share its tick
     for name in (path, path + "-wal"):
         if os.path.exists(name):
             age(name, 10)
     watch.read(1, time.time())
-    assert watch.unchanged() and watch.version == 1
+    assert watch.unchanged_version() == 1
     write_version(path, 2)
-    assert not watch.unchanged()
+    assert watch.unchanged_version() is None
 
 
 def test_a_database_in_memory_is_always_queried():
     watch = SQLiteFile("file:memorydb_default?mode=memory&cache=shared")
     watch.read(1, time.time())
-    assert not watch.unchanged()
+    assert watch.unchanged_version() is None
+
+
+def test_a_query_that_matches_nothing_counts_zero(committed_page):
+    from hangar.spacecraft.models import Spacecraft
+
+    assert counts.count_of(Spacecraft.objects.none()) == 0
+    assert counts.count_of(Spacecraft.objects.filter(id__in=[])) == 0
+    assert counts.count_of(Spacecraft.objects.all()) > 0

@@ -24,9 +24,11 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from django.contrib.auth.models import User
 from django.test import override_settings
 
 from hangar.core.routers import ReplicaRouter, read_database, reads_from_a_replica
+from hangar.spacecraft.models import Spacecraft
 from tests.test_health import check, get_in_a_process
 from tests.upstream import free_port, hangar, hangar_env
 
@@ -216,15 +218,16 @@ def test_the_router_reads_one_replica_per_request_and_writes_the_primary():
     router = ReplicaRouter()
     with override_settings(DATABASE_REPLICAS=["replica_1", "replica_2"]):
         assert read_database() == "default"
-        assert router.db_for_read(None) is None  # outside a request: the primary
+        assert router.db_for_read(Spacecraft) is None  # outside a request: the primary
         with reads_from_a_replica() as chosen:
             assert chosen in {"replica_1", "replica_2"}
             with reads_from_a_replica() as inner:
                 assert inner == chosen  # sticky for the whole request
-            assert router.db_for_read(None) == read_database() == chosen
-            assert router.db_for_write(None) == "default"
+            assert router.db_for_read(Spacecraft) == read_database() == chosen
+            assert router.db_for_read(User) is None  # not the catalog: the primary
+            assert router.db_for_write(Spacecraft) == "default"
         assert read_database() == "default"
     assert router.allow_migrate("default", "catalog")
     assert not router.allow_migrate("replica_1", "catalog")
     with reads_from_a_replica() as chosen:  # no replicas configured
-        assert chosen == "default" and router.db_for_read(None) is None
+        assert chosen == "default" and router.db_for_read(Spacecraft) is None

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from datetime import datetime
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
 from hangar.core.models import read_catalog_version
@@ -30,8 +32,15 @@ def count_of(queryset) -> int:
     if not settings.COUNT_CACHE or connections[queryset.db].in_atomic_block:
         # Within a transaction the rows may hold its own writes, which no version counts.
         return queryset.count()
-    sql, params = queryset.query.sql_with_params()
-    key = (queryset.db, read_catalog_version(queryset.db), sql, hashable(params))
+    try:
+        sql, params = queryset.query.sql_with_params()
+        params = tuple(params)
+        hash(params)
+    except (EmptyResultSet, TypeError):  # matches nothing, or parameters no key can hold
+        return queryset.count()
+    if any(isinstance(param, datetime) for param in params):
+        return queryset.count()  # it depends on the instant: counted once, kept never
+    key = (queryset.db, read_catalog_version(queryset.db), sql, params)
     with _lock:
         if key in _counts:
             _counts.move_to_end(key)
@@ -42,10 +51,6 @@ def count_of(queryset) -> int:
         while len(_counts) > settings.COUNT_CACHE_SIZE:
             _counts.popitem(last=False)
     return count
-
-
-def hashable(params) -> tuple:
-    return tuple(tuple(p) if isinstance(p, list) else p for p in params)
 
 
 def forget() -> None:

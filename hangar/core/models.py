@@ -67,8 +67,9 @@ def current_catalog_version(using: str | None = None) -> int:
 
 
 VERSION_SQL = "SELECT number FROM catalog_version"
-# The coarse clock of file times lags the real one by a tick of the kernel (a few ms at most).
-FILE_CLOCK_MARGIN = 0.05  # seconds
+# File times lag the real clock by a tick of the kernel's coarse clock (a few ms), and some file
+# systems keep them to the second (or two): a read counts only once the file is older than this.
+FILE_CLOCK_MARGIN = 2.5  # seconds
 
 
 class SQLiteFile:
@@ -84,7 +85,7 @@ class SQLiteFile:
     def __init__(self, name) -> None:
         name = str(name)
         self.paths = () if name == ":memory:" or "mode=memory" in name else (name, name + "-wal")
-        self.seen, self.version = None, 0
+        self.seen: tuple | None = None  # (state of the files, the version read then)
 
     def state(self) -> tuple | None:
         main, wal = (stat_or_none(path) for path in self.paths)
@@ -92,15 +93,19 @@ class SQLiteFile:
             return None
         return tuple((st.st_ino, st.st_size, st.st_mtime_ns) for st in (main, wal) if st)
 
-    def unchanged(self) -> bool:
-        return bool(self.paths) and self.seen is not None and self.state() == self.seen
+    def unchanged_version(self) -> int | None:
+        """The version last read, if nothing can have been committed since; else ``None``."""
+        seen = self.seen  # one read: another thread may replace it meanwhile
+        if not self.paths or seen is None or self.state() != seen[0]:
+            return None
+        return seen[1]
 
     def read(self, version: int, started: float) -> None:
         """``version`` was queried at ``started`` (before the query)."""
         state = self.state() if self.paths else None
         newest = max((mtime for _, _, mtime in state), default=0) if state else 0
         settled = state is not None and newest / 1e9 < started - FILE_CLOCK_MARGIN
-        self.seen, self.version = (state if settled else None), version
+        self.seen = (state, version) if settled else None
 
 
 SQLITE_FILES: dict[str, SQLiteFile] = {}
@@ -123,8 +128,10 @@ def read_catalog_version(alias: str = DEFAULT_DB_ALIAS) -> int:
     watch = SQLITE_FILES.get(alias) if database.vendor == "sqlite" else None
     if watch is None and database.vendor == "sqlite":
         watch = SQLITE_FILES[alias] = SQLiteFile(database.settings_dict["NAME"])
-    if watch is not None and watch.unchanged():
-        return watch.version
+    if watch is not None:
+        unchanged = watch.unchanged_version()
+        if unchanged is not None:
+            return unchanged
     started = time.time()
     number = query_catalog_version(database)
     if watch is not None:

@@ -8,8 +8,10 @@ come from one database, so an answer is never kept under a version its data does
 A replica that lags serves an older version, and the answers of that version, for as long as
 it lags; never a newer version's key over older rows.
 
-Only HTTP requests read from a replica: the choice is a context variable that the response
-cache (or, without it, ``ReplicaReadsMiddleware``) sets around each request. Management
+Only the API's requests read from a replica, and only the catalog's tables, outside a
+transaction: the choice is a context variable that the response cache (or, without it,
+``ReplicaReadsMiddleware``) sets around each request. Sessions, users, API keys and the
+admin's pages read the primary, so that a login, a new key or an edit is seen at once. Management
 commands never set it, so import, sync, refresh, upgrade, migrate and every other command read
 and write the primary, and see what they write. Writes always go to the primary, and
 migrations run only there: a replica receives the schema from the primary's replication.
@@ -23,8 +25,11 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.db import connections
 
 PRIMARY = "default"
+CATALOG = "catalog"
+API_PREFIX = "/2.3.0/"
 
 _request_database: ContextVar[str | None] = ContextVar("hangar_request_database", default=None)
 
@@ -54,7 +59,11 @@ class ReplicaRouter:
     """Django's database router for ``DATABASE_REPLICA_URLS``."""
 
     def db_for_read(self, model, **hints):
-        return _request_database.get()  # None: Django's default, the primary
+        # Only the catalog's tables, and only outside a transaction (where the rows read must
+        # include what it writes): sessions, users, keys and an admin's edit read the primary.
+        if model._meta.app_label != CATALOG or connections[PRIMARY].in_atomic_block:
+            return None  # Django's default, the primary
+        return _request_database.get()
 
     def db_for_write(self, model, **hints):
         return PRIMARY
@@ -74,5 +83,7 @@ class ReplicaReadsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not request.path.startswith(API_PREFIX):
+            return self.get_response(request)  # the admin and the service pages: the primary
         with reads_from_a_replica():
             return self.get_response(request)

@@ -47,7 +47,7 @@ class ResponseCache:
         self.horizon = Horizon()
 
     def __call__(self, environ, start_response):
-        if not settings.DATABASE_REPLICAS:
+        if not settings.DATABASE_REPLICAS or not answerable(environ):
             return self.respond(environ, start_response, PRIMARY)
         # The version and the data of one request come from one database (``routers``).
         with reads_from_a_replica() as database:
