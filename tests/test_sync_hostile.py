@@ -5,20 +5,15 @@ bundled records, so that its wall time and peak memory are its own."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import sqlite3
-import subprocess
 import sys
-import threading
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.hostile import HostileServer
+from tests.measured import Finished, run_measured
 from tests.upstream import DATA_DIR, hangar, hangar_env
 
 MEMORY_LIMIT_MIB = 300
@@ -43,54 +38,14 @@ def dump(database: Path) -> list[str]:
         return list(connection.iterdump())
 
 
-@dataclass
-class Finished:
-    returncode: int
-    seconds: float
-    peak_mib: float
-    stderr: str
-
-
-# A child's peak RSS counts what its parent held when it was forked (the kernel carries the
-# forking process's high-water mark over the exec), and the test runner can hold hundreds of
-# MiB: so the sync runs as the child of this small launcher, which reaps it with ``wait4`` and
-# writes its peak, in KiB, to the file it is given.
-LAUNCHER = """
-import os, subprocess, sys
-child = subprocess.Popen(sys.argv[2:])
-_, status, usage = os.wait4(child.pid, 0)
-open(sys.argv[1], "w").write(str(usage.ru_maxrss))
-sys.exit(os.waitstatus_to_exitcode(status))
-"""
-
-
 def run_sync(upstream: str, tmp_path: Path, catalog: Path, *options: str) -> Finished:
-    """``hangar sync`` in a process of its own, its peak RSS read by a launcher (``LAUNCHER``)."""
+    """``hangar sync`` in a process of its own, its peak RSS its own (``tests/measured.py``)."""
     database = tmp_path / "downstream.sqlite3"
     shutil.copyfile(catalog, database)
     env = hangar_env(database, tmp_path / "var")
     command = [sys.executable, "-m", "hangar.cli", "sync", "--upstream", upstream, *FAST]
     command += ["--state-dir", str(tmp_path / "sync"), *options]
-    errors = (tmp_path / "stderr.txt").open("w+")
-    peak = tmp_path / "peak-kib.txt"
-    began = time.monotonic()
-    child = subprocess.Popen(
-        [sys.executable, "-c", LAUNCHER, str(peak), *command],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=errors,
-        start_new_session=True,
-    )
-    guard = threading.Timer(HARD_STOP, os.killpg, (child.pid, signal.SIGKILL))
-    guard.start()
-    try:
-        child.wait()
-    finally:
-        guard.cancel()
-    seconds = time.monotonic() - began
-    errors.seek(0)
-    peak_kib = float(peak.read_text()) if peak.exists() else float("inf")
-    return Finished(child.returncode, seconds, peak_kib / 1024, errors.read())
+    return run_measured(command, env, tmp_path, HARD_STOP)
 
 
 def assert_refused(finished: Finished, deadline: float, *said: str) -> None:

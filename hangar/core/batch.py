@@ -81,5 +81,20 @@ class Batch:
         if current is None or depth <= current[0]:
             self.children[(model, parent)][pk] = (depth, rows)
 
+    def empty(self, keep: dict[type[Model], set] | None = None) -> None:
+        """Drop the rows, relations and lists once written (an import's part), but for the
+        rows ``keep`` names; the claims and the input serializers stay."""
+        keep = keep or {}
+        self.rows = defaultdict(
+            dict,
+            {
+                model: {pk: entries[pk] for pk in keep[model]}
+                for model, entries in self.rows.items()
+                if keep.get(model)
+            },
+        )
+        self.relations.clear()
+        self.children.clear()
+
     def ids(self, model: type[Model]) -> set:
         return set(self.rows.get(model, {}))

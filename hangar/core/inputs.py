@@ -176,11 +176,13 @@ class Record(serializers.Serializer):
 
 class ValidationMemo:
     """The outcome of validating each distinct nested record, by its serializer and content;
-    emptied when it holds ``size`` of them, so that it stays small whatever the input."""
+    emptied when the contents it holds reach ``budget`` bytes, so that it stays small whatever
+    the input (a record's validated data takes several times its JSON's size)."""
 
-    def __init__(self, size: int = 4096, largest: int = 65536) -> None:
-        self.size = size
+    def __init__(self, budget: int = 4 * 1024 * 1024, largest: int = 65536) -> None:
+        self.budget = budget
         self.largest = largest
+        self.held = 0
         self.outcomes: dict[tuple, tuple[bool, object]] = {}
 
     def outcome(self, kind: type, data: dict, validate):
@@ -197,9 +199,11 @@ class ValidationMemo:
                 known = (True, validate(data))
             except serializers.ValidationError as error:
                 known = (False, error.detail)
-            if len(self.outcomes) >= self.size:
+            if self.held + len(content) > self.budget:
                 self.outcomes.clear()
+                self.held = 0
             self.outcomes[key] = known
+            self.held += len(content)
         valid, result = known
         if not valid:
             raise serializers.ValidationError(result)

@@ -21,10 +21,13 @@ from hangar.core.collect import Collector
 from hangar.core.inputs import ValidationMemo
 from hangar.core.models import bump_catalog_version
 from hangar.core.registry import registry
-from hangar.ingest.write import RowsRefused, WriteCounts, write_batch
+from hangar.ingest.large_files import WHOLE_FILE_LIMIT, LargeFile
+from hangar.ingest.write import RowsRefused, WriteCounts, Written, write_batch
 from hangar.ll2.links import API_VERSION, resource_of
 
 SUPPORTED_VERSION = API_VERSION
+# Top-level records validated into the batch before it is written as one part of the import.
+PART_RECORDS = 1000
 MAX_LISTED_ERRORS = 20
 # Reasons a refusal keeps (and the sync lists); ``rejected`` counts them all.
 KEPT_ERRORS = 1000
@@ -83,8 +86,10 @@ class SourceRecord:
     document: str
 
 
-def read_records(name: str, payload: object) -> Iterator[SourceRecord]:
-    """The records of one decoded file, each with the resource it belongs to."""
+def layout(name: str, payload: object) -> tuple[tuple | None, Iterable, str | None]:
+    """Where the records of a decoded file are: the resource links tell which resource a
+    record without a url of its own belongs to (``fallback``), ``items`` are the records and
+    ``where`` how a record's place is named (``results[3]``; None for a single object)."""
     fallback = None
     if isinstance(payload, dict) and {"request", "response"} <= payload.keys():
         request = str(payload["request"]).split(" ")[-1]
@@ -92,15 +97,22 @@ def read_records(name: str, payload: object) -> Iterator[SourceRecord]:
         payload = payload["response"]
     if isinstance(payload, dict) and "results" in payload:
         fallback = fallback or resource_of(payload.get("next") or payload.get("previous"))
-        items, where = payload["results"], "results"
-        if not isinstance(items, list):
+        if not isinstance(payload["results"], list):
             raise BatchError(f"{name}: results: expected a list of records.")
-    elif isinstance(payload, dict):
-        items, where = [payload], None
-    elif isinstance(payload, list):
-        items, where = payload, ""
-    else:
-        raise BatchError(f"{name}: expected an LL2 object, list page or array of objects.")
+        return fallback, payload["results"], "results"
+    if isinstance(payload, dict):
+        return fallback, [payload], None
+    if isinstance(payload, list):
+        return fallback, payload, ""
+    raise BatchError(f"{name}: expected an LL2 object, list page or array of objects.")
+
+
+def read_records(name: str, payload: object) -> Iterator[SourceRecord]:
+    """The records of one file (decoded, or a large file read as it goes), each with the
+    resource it belongs to."""
+    fallback, items, where = (
+        payload.layout() if isinstance(payload, LargeFile) else layout(name, payload)
+    )
     for index, item in enumerate(items):
         source = f"{name}: {where}[{index}]" if where is not None else name
         url = item.get("url") if isinstance(item, dict) else None
@@ -132,7 +144,10 @@ def flatten_errors(errors, prefix: str = "") -> Iterator[str]:
 
 
 def decode(path: Path) -> object:
+    """A file decoded whole, or for a large one a ``LargeFile`` that reads it record by record."""
     try:
+        if path.stat().st_size > WHOLE_FILE_LIMIT:
+            return LargeFile(path)
         return orjson.loads(path.read_bytes())
     except OSError as error:
         raise BatchError(f"{path}: cannot read: {error.strerror}.") from error
@@ -149,17 +164,15 @@ def collect(
     errors, records, rejected = [], 0, 0
     for name, payload in documents:
         try:
-            items = list(read_records(name, payload))
+            for record in read_records(name, payload):
+                records += 1
+                problem = collect_record(batch, record)
+                if problem:
+                    keep(errors, problem)
+                    rejected += 1
         except BatchError as error:
             keep(errors, str(error))
             rejected += 1
-            continue
-        for record in items:
-            records += 1
-            problem = collect_record(batch, record)
-            if problem:
-                keep(errors, problem)
-                rejected += 1
     if errors:
         raise ImportRefused(errors, rejected)
     return batch, records
@@ -206,45 +219,98 @@ def input_of(batch: Batch, name: str, resource, data):
     return serializer
 
 
+class Parts:
+    """An import written a part at a time, in the caller's transaction: records are validated
+    into the batch, which is written every ``PART_RECORDS`` records and emptied, so that memory
+    does not grow with the input. Once a record is refused nothing more is written (the caller
+    rolls back), but the rest is still validated, so that the refusal names every problem.
+    The statistics the parts affect are asked of the refreshes before and after each part is
+    written, and refreshed once, at the end."""
+
+    def __init__(self, now: datetime, refreshes, batch: Batch | None = None) -> None:
+        self.now, self.refreshes = now, refreshes
+        self.batch = Batch() if batch is None else batch
+        self.written = Written()
+        self.affected: dict[str, set] = {refresh.name: set() for refresh in refreshes}
+        self.errors: list[str] = []
+        self.records = self.rejected = self.pending = 0
+
+    def read(self, name: str, payload: object) -> None:
+        # A record given twice is refused within one document only.
+        self.batch.top_level.clear()
+        try:
+            for record in read_records(name, payload):
+                self.records += 1
+                self.pending += 1
+                problem = collect_record(self.batch, record)
+                if problem:
+                    keep(self.errors, problem)
+                    self.rejected += 1
+                if self.pending >= PART_RECORDS:
+                    self.write(last=False)
+        except BatchError as error:
+            keep(self.errors, str(error))
+            self.rejected += 1
+
+    def write(self, last: bool) -> None:
+        """Write the batch as one part (the last may refuse rows: ``RowsRefused``) and empty
+        it, keeping the new rows that wait for a later part to complete them."""
+        self.pending = 0
+        if self.errors:
+            self.batch.empty()
+            return
+        for refresh in self.refreshes:
+            self.affected[refresh.name] |= refresh.affected(self.batch)
+        write_batch(self.batch, int(self.now.timestamp()), self.written, last)
+        for refresh in self.refreshes:
+            self.affected[refresh.name] |= refresh.affected(self.batch)
+        self.batch.empty(keep=self.written.waiting)
+
+    def finish(self) -> WriteCounts:
+        """Write the last part and refresh what the parts affected; a change raises the
+        catalog version, in the caller's transaction."""
+        self.write(last=True)
+        if self.errors:
+            raise ImportRefused(self.errors, self.rejected)
+        counts = self.written.counts
+        refreshed = 0
+        for refresh in self.refreshes:
+            if counts.touched:
+                refresh.refresh(self.affected[refresh.name], self.now)
+            # Planned flights that launched since the last refresh, with the same commit.
+            refreshed += refresh.due(self.now)
+        if any(counts.touched.values()) or refreshed:
+            bump_catalog_version()
+        return counts
+
+
 def import_documents(
     documents: Iterable[tuple[str, object]], now: datetime | None = None
 ) -> ImportReport:
-    """Apply documents in one transaction and refresh the statistics they affect."""
-    batch, records = collect(documents)
-    return apply_batch(batch, records, now)
-
-
-def apply_batch(batch: Batch, records: int, now: datetime | None = None) -> ImportReport:
-    """Write a collected batch in one transaction and refresh the statistics it affects."""
-    now = now or datetime.now(UTC)
-    refreshes = registry.refreshes()
+    """Validate and write documents a part at a time, in one transaction, and refresh the
+    statistics they affect; a record refused anywhere refuses them all, and nothing is written."""
+    parts = Parts(now or datetime.now(UTC), registry.refreshes())
     try:
         with transaction.atomic():
-            counts = write_and_refresh(batch, refreshes, now)
+            for name, payload in documents:
+                parts.read(name, payload)
+            counts = parts.finish()
     except RowsRefused as refused:
-        raise ImportRefused(refused.lines, len(refused.lines)) from None
-    return ImportReport(records=records, counts=counts)
+        lines = [*parts.errors, *refused.lines]
+        raise ImportRefused(lines, parts.rejected + len(refused.lines)) from None
+    return ImportReport(records=parts.records, counts=counts)
 
 
 def write_and_refresh(batch: Batch, refreshes, now: datetime) -> WriteCounts:
     """Write the batch and the statistics it changes; a change raises the catalog version,
     in the caller's transaction."""
-    before = {refresh.name: refresh.affected(batch) for refresh in refreshes}
-    counts = write_batch(batch, int(now.timestamp()))
-    refreshed = 0
-    for refresh in refreshes:
-        if counts.touched:
-            refresh.refresh(before[refresh.name] | refresh.affected(batch), now)
-        # Planned flights that launched since the last refresh, with the same commit.
-        refreshed += refresh.due(now)
-    if any(counts.touched.values()) or refreshed:
-        bump_catalog_version()
-    return counts
+    return Parts(now, refreshes, batch).finish()
 
 
 def import_files(paths: Iterable[Path | str], now: datetime | None = None) -> ImportReport:
-    """Import files read one at a time: every file is checked to be JSON first, then each is
-    decoded again as its turn comes, so that only one decoded file is held at once."""
+    """Import files read one at a time: every file small enough to be decoded whole is checked
+    to be JSON first, then each is decoded again as its turn comes (a large one is read record
+    by record), so that only one decoded file is held at once."""
     paths = [Path(p) for p in paths]
     errors = []
     for path in paths:

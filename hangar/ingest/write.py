@@ -2,7 +2,12 @@
 
 A record edited in the curation admin keeps its edited fields (local wins): the batch's values
 for them are dropped before writing, and an upstream value that differs from the edited one is
-counted as held back, until the edit is released (``hangar edits release``)."""
+counted as held back, until the edit is released (``hangar edits release``).
+
+An import writes its batch in parts, in one transaction, so that what it holds in memory does not
+grow with its input: ``Written`` remembers, between the parts, what the batch's rules need (the
+depth each field of a row was given at, how the row was counted), and a row a part cannot write
+yet (a new record whose copies so far lack a required column) waits for the next part."""
 
 from __future__ import annotations
 
@@ -69,8 +74,102 @@ class RowsRefused(BatchError):
         super().__init__("\n".join(lines))
 
 
-def write_batch(batch: Batch, now_epoch: int) -> WriteCounts:
-    counts = WriteCounts()
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+OUTCOMES = (CREATED, UPDATED, UNCHANGED)
+
+
+class Written:
+    """What the earlier parts of one import wrote. A field a part gave at a shallower depth (a
+    record's own top level) is not overwritten by a deeper copy in a later part, as within one
+    batch; a row, a relation or a list written twice is counted once. Each row is remembered as
+    one small number (its outcome, and the shape of its fields' depths, shared between rows of
+    the same kind), so that an import of millions of rows holds tens of megabytes."""
+
+    def __init__(self) -> None:
+        self.counts = WriteCounts()  # over all the parts
+        # model -> pk -> shape index * 4 + outcome index
+        self.rows: dict[type, dict] = defaultdict(dict)
+        self.lists: dict[tuple, dict] = defaultdict(dict)  # (model, name) -> pk -> depth
+        self.shapes: list[dict] = []
+        self.shape_index: dict[tuple, int] = {}
+        # The new rows the last part could not write yet, by model.
+        self.waiting: dict[type, set] = {}
+
+    def prior(self, model, pk) -> tuple[str, dict] | None:
+        code = self.rows[model].get(pk)
+        return None if code is None else (OUTCOMES[code % 4], self.shapes[code // 4])
+
+    def remember(self, model, pk, outcome: str, depths: dict) -> None:
+        shape = tuple(depths.items())
+        index = self.shape_index.get(shape)
+        if index is None:
+            index = self.shape_index[shape] = len(self.shapes)
+            self.shapes.append(depths)
+        self.rows[model][pk] = index * 4 + OUTCOMES.index(outcome)
+
+    def shallower(self, model, entries: dict, rows: dict) -> None:
+        """Drop from ``rows`` the values an earlier part wrote from a shallower copy."""
+        if not self.rows[model]:
+            return
+        for pk, entry in entries.items():
+            prior = self.prior(model, pk)
+            if prior is None:
+                continue
+            depths = prior[1]
+            for name, depth in entry.depths.items():
+                if depths.get(name, depth) < depth:
+                    rows[pk].pop(name, None)
+
+    def count(self, model, outcomes: dict, entries: dict, counts: WriteCounts) -> None:
+        """Count each row's outcome once over the parts: created stays created, and a row
+        first found unchanged that a later part changes is counted as updated."""
+        label = model._meta.verbose_name_plural
+        for pk, outcome in outcomes.items():
+            prior = self.prior(model, pk)
+            depths = entries[pk].depths
+            if prior is None:
+                getattr(counts, outcome)[label] += 1
+            else:
+                depths = {
+                    **depths,
+                    **{n: d for n, d in prior[1].items() if d < depths.get(n, d + 1)},
+                }
+                if outcome == UPDATED and prior[0] == UNCHANGED:
+                    counts.unchanged[label] -= 1
+                    counts.updated[label] += 1
+                else:
+                    outcome = prior[0]
+            self.remember(model, pk, outcome, depths)
+
+    def changed(self, model, pk) -> None:
+        """A relation or list of ``pk`` changed: the row counts as updated, once."""
+        prior = self.prior(model, pk)
+        if prior is not None and prior[0] == UNCHANGED:
+            self.remember(model, pk, UPDATED, prior[1])
+
+    def deeper(self, model, name: str, owned: dict) -> dict:
+        """The lists of ``owned`` (pk -> (depth, list)) not written before from a shallower
+        copy, as pk -> list; remembers their depths."""
+        wanted = {}
+        written = self.lists[(model, name)]
+        for pk, (depth, items) in owned.items():
+            if written.get(pk, depth) < depth:
+                continue
+            written[pk] = depth
+            wanted[pk] = items
+        return wanted
+
+
+def write_batch(
+    batch: Batch, now_epoch: int, written: Written | None = None, last: bool = True
+) -> WriteCounts:
+    """Write the batch's rows; with ``last`` false (a part of a larger import), a new row that
+    lacks a required column stays in the batch for the next part instead of being refused.
+    The counts are those of every part written with ``written``."""
+    written = Written() if written is None else written
+    counts = written.counts
     edits = local_edits()
     for model in write_order():
         entries = batch.rows.get(model)
@@ -78,30 +177,36 @@ def write_batch(batch: Batch, now_epoch: int) -> WriteCounts:
             continue
         existing = existing_rows(model, entries)
         rows = {pk: dict(entry.values) for pk, entry in entries.items()}
+        written.shallower(model, entries, rows)
         rule = registry.write_rule(model)
         if rule is not None:
             rule.prepare(rows, existing, batch, now_epoch)
         if edits:
-            hold_local_edits(model, rows, existing, edits, counts)
+            hold_local_edits(model, rows, existing, edits, counts, written)
         problems = incomplete(model, rows, existing, entries)
-        if problems:
-            raise RowsRefused(problems)
-        upsert(model, rows, existing, counts)
+        if problems and last:
+            raise RowsRefused([line for _, line in problems])
+        waiting = {pk for pk, _ in problems}
+        rows = {pk: values for pk, values in rows.items() if pk not in waiting}
+        written.count(model, upsert(model, rows, existing, counts), entries, counts)
+        written.waiting[model] = waiting
     for (model, name), relation in batch.relations.items():
         wanted = {
             pk: targets
-            for pk, (_, targets) in relation.items()
+            for pk, targets in written.deeper(model, name, relation).items()
             if name not in edits.get((model._meta.label_lower, str(pk)), ())
         }
-        write_relation(model, name, wanted, counts)
+        write_relation(model, name, wanted, counts, written)
     for (model, parent), owned in batch.children.items():
-        write_children(model, parent, {pk: rows for pk, (_, rows) in owned.items()}, counts)
+        write_children(model, parent, written.deeper(model, parent, owned), counts, written)
     return counts
 
 
-def hold_local_edits(model, rows: dict, existing: dict, edits: dict, counts: WriteCounts) -> None:
+def hold_local_edits(
+    model, rows: dict, existing: dict, edits: dict, counts: WriteCounts, written: Written
+) -> None:
     """Drop the values of locally edited fields from the rows to write, counting those that
-    differ from what the edit set."""
+    differ from what the edit set (once per record over the parts of an import)."""
     label = model._meta.label_lower
     for pk, values in rows.items():
         edited = edits.get((label, str(pk)))
@@ -116,7 +221,7 @@ def hold_local_edits(model, rows: dict, existing: dict, edits: dict, counts: Wri
                 continue
             for key in {name, attname} & values.keys():
                 held += not same(getattr(current, attname), values.pop(key))
-        if held:
+        if held and pk not in written.rows[model]:
             counts.held_back[model._meta.verbose_name_plural] += 1
             counts.held_back_values += held
 
@@ -137,14 +242,15 @@ def is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> None:
-    label = model._meta.verbose_name_plural
+def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> dict:
+    """Create and update the rows; each row's outcome (created, updated or unchanged)."""
+    outcomes = {}
     to_create, to_update, changed_fields = [], [], set()
     for pk, values in rows.items():
         current = existing.get(pk)
         if current is None:
             to_create.append(model(pk=pk, **values))
-            counts.created[label] += 1
+            outcomes[pk] = CREATED
             counts.touched[model].add(pk)
             continue
         changed = [
@@ -155,13 +261,14 @@ def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> None:
                 setattr(current, name, values[name])
             to_update.append(current)
             changed_fields.update(changed)
-            counts.updated[label] += 1
+            outcomes[pk] = UPDATED
             counts.touched[model].add(pk)
         else:
-            counts.unchanged[label] += 1
+            outcomes[pk] = UNCHANGED
     model.objects.bulk_create(to_create, batch_size=CHUNK)
     if to_update:
         model.objects.bulk_update(to_update, sorted(changed_fields), batch_size=CHUNK)
+    return outcomes
 
 
 @cache
@@ -176,9 +283,10 @@ def required_columns(model) -> tuple[str, ...]:
     )
 
 
-def incomplete(model, rows: dict, existing: dict, entries: dict) -> list[str]:
+def incomplete(model, rows: dict, existing: dict, entries: dict) -> list[tuple[object, str]]:
     """What the batch lacks to write these rows so that nothing is served as null where the
-    official document allows none: the columns of a record the catalog does not hold yet."""
+    official document allows none: the columns of a record the catalog does not hold yet, as
+    (pk, reason)."""
     label = model._meta.verbose_name
     problems = []
     for pk, values in rows.items():
@@ -188,13 +296,16 @@ def incomplete(model, rows: dict, existing: dict, entries: dict) -> list[str]:
             absent = [name for name in absent if values.get(f"{name}_id", values.get(name)) is None]
             if absent:
                 problems.append(
-                    f"{where}: {', '.join(absent)}: required for a record the catalog does not "
-                    "hold yet, and no copy of it in the input gives it."
+                    (
+                        pk,
+                        f"{where}: {', '.join(absent)}: required for a record the catalog does not "
+                        "hold yet, and no copy of it in the input gives it.",
+                    )
                 )
     return problems
 
 
-def write_relation(model, name: str, wanted: dict, counts: WriteCounts) -> None:
+def write_relation(model, name: str, wanted: dict, counts: WriteCounts, written: Written) -> None:
     """Make each owner's many-to-many list exactly the given one. A relation whose table has a
     ``position`` column (crews) keeps the list's order; the others are sets."""
     relation = model._meta.get_field(name)
@@ -233,9 +344,10 @@ def write_relation(model, name: str, wanted: dict, counts: WriteCounts) -> None:
             counts.touched[model].add(pk)
             counts.updated[label] += 1
             counts.unchanged[label] -= 1
+            written.changed(model, pk)
 
 
-def write_children(model, parent: str, wanted: dict, counts: WriteCounts) -> None:
+def write_children(model, parent: str, wanted: dict, counts: WriteCounts, written: Written) -> None:
     """Make each parent's list of ``model`` rows (through the column ``parent``) exactly the
     given one, in order (``position``); a list that has not changed is left as it is. The rows
     of a parent that held none are counted as created, a list that replaces another as one

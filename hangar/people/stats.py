@@ -207,15 +207,17 @@ def refresh_astronauts(ids: Iterable[int], now: datetime | None = None) -> None:
     if not ids:
         return
     now_epoch = int(now.timestamp())
-    records = crews_of(ids)
-    changed = []
+    # A part at a time, so that what is held does not grow with the number of astronauts.
     for start in range(0, len(ids), 2000):
-        for person in Astronaut.objects.filter(id__in=ids[start : start + 2000]):
+        part = ids[start : start + 2000]
+        records = crews_of(part)
+        changed = []
+        for person in Astronaut.objects.filter(id__in=part):
             before = observable(person, now_epoch)
             store_statistics(person, records.get(person.id) or Record({}, {}, {}), now)
             if observable(person, now_epoch) != before:
                 changed.append(person)
-    Astronaut.objects.bulk_update(changed, STATISTICS, batch_size=500)
+        Astronaut.objects.bulk_update(changed, STATISTICS, batch_size=500)
 
 
 # --- keeping values true as time passes -------------------------------------------------------

@@ -162,17 +162,29 @@ def config_statistics(flights: Iterable[ConfigFlight], now: datetime) -> dict[st
 # --- storing -------------------------------------------------------------------------------
 
 
+# Spacecraft whose statistics are computed at once: what a refresh holds does not grow with the
+# number of spacecraft it recomputes (an import of a whole catalog).
+REFRESH_PART = 2000
+
+
 def refresh_spacecraft(spacecraft_ids: Iterable[int], now: datetime | None = None) -> None:
     """Recompute and store the statistics of these spacecraft, their flights, and the
     configurations and families they belong to."""
     now = now or datetime.now(UTC)
+    ids = sorted(set(spacecraft_ids) - {None})
+    configs = set()
+    for start in range(0, len(ids), REFRESH_PART):
+        configs |= refresh_spacecraft_part(ids[start : start + REFRESH_PART], now)
+    refresh_configurations(configs - {None}, now)
+
+
+def refresh_spacecraft_part(ids: list[int], now: datetime) -> set:
+    """``refresh_spacecraft`` of a part of the spacecraft; their configurations."""
     now_epoch = int(now.timestamp())
-    ids = sorted(set(spacecraft_ids))
-    if not ids:
-        return
     flights_by_craft, dockings_by_craft = flights_and_dockings(ids)
-    changed_flights, changed_craft = [], []
+    changed_flights, changed_craft, configs = [], [], set()
     for craft in Spacecraft.objects.filter(id__in=ids):
+        configs.add(craft.spacecraft_config_id)
         before = _observable(craft, now_epoch)
         flights = flights_by_craft.get(craft.id, [])
         times = [FlightTimes(f.launch.net, f.mission_end) for f in flights]
@@ -184,9 +196,7 @@ def refresh_spacecraft(spacecraft_ids: Iterable[int], now: datetime | None = Non
     SpacecraftFlight.objects.bulk_update(
         changed_flights, ["duration_s", "turn_around_time_s"], batch_size=500
     )
-    refresh_configurations(
-        Spacecraft.objects.filter(id__in=ids).values_list("spacecraft_config_id", flat=True), now
-    )
+    return configs
 
 
 SPACECRAFT_STATISTICS = [

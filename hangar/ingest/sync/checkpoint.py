@@ -164,6 +164,9 @@ class SyncState:
         paths = sorted(self.pages_dir.glob(f"{stream}--*.json"))
         return [orjson.loads(path.read_bytes()) for path in paths]
 
+    def read_page(self, stream: str, position: int) -> dict:
+        return orjson.loads(self.page_path(stream, position).read_bytes())
+
     def page_count(self) -> int:
         return len(list(self.pages_dir.glob("*.json"))) if self.pages_dir.is_dir() else 0
 

@@ -22,6 +22,7 @@ validates the pages of the checkpoint again, since the batch lived in the killed
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -94,8 +95,11 @@ class Crawler:
         self.state, self.upstream, self.progress = state, upstream, progress
         self.max_pages = max_pages
         self.estimate = estimate  # stream name -> pages it took last time
+        # Pages are validated into the batch as they arrive, which is emptied after each: the
+        # apply step reads them again from the checkpoint, a part at a time (``documents``).
         self.batch, self.records = Batch(), 0
-        self.taken: set = set()  # (resource, id) of the records in the batch
+        self.absorbed: list[tuple[Stream, int]] = []  # (stream, position) of each page, in order
+        self.taken: set = set()  # (resource, id) of the records absorbed
         self.repeated = 0  # records two streams both returned, applied once
 
     def crawl(self, plan: dict) -> list[StreamReport]:
@@ -130,11 +134,11 @@ class Crawler:
         pages = self.state.pages(stream.name)
         report = StreamReport(stream, pages=len(pages))
         seen: dict = {}
-        for page in pages:
+        for position, page in enumerate(pages):
             report.absent = page["status"] == 404
             for record in results(page):
                 seen[record_id(record)] = page["request"]
-            self.absorb(stream, page["request"], page.get("response"))
+            self.absorb(stream, (page["request"], position), page.get("response"))
         report.records = len(seen)
         if pages and pages[-1]["done"]:
             return report
@@ -172,7 +176,7 @@ class Crawler:
                 self.check_paging(stream, request, body, then, (position, allowed, count), seen)
                 if then is not None and stream.until_known and self.any_known(body["results"]):
                     then = None
-            self.absorb(stream, request, body)
+            self.absorb(stream, (request, position), body)
             page = {**saved, "response": body, "then": then, "done": then is None}
             self.state.save_page(stream.name, position, page)
             self.progress.page_done(answer.finished - answer.started)
@@ -278,31 +282,60 @@ class Crawler:
         ids = {record_id(record) for record in records}
         return m.Spacecraft.objects.filter(id__in=ids).exists()
 
-    def absorb(self, stream: Stream, request: str, body: object) -> None:
-        """Validate a page into the batch, with the checks of ``hangar import``. A record that
-        an earlier stream of a quick refresh returned too (a new spacecraft already in space)
-        is taken once, as first returned: the importer refuses a record given twice."""
-        if body is None:
-            return
-        kept = []
-        for record in results({"response": body}):
-            key = (stream.resource, record_id(record))
-            if key in self.taken:
-                self.repeated += 1
-            else:
-                kept.append(record)
-        if isinstance(body, dict) and "results" in body:
-            body = {**body, "results": kept}
-        elif not kept:
+    def absorb(self, stream: Stream, where: tuple[str, int], body: object) -> None:
+        """Validate a page (``where``: its request and position), with the checks of ``hangar
+        import``, and remember it for the apply step."""
+        request, position = where
+        kept = self.kept(stream, body)
+        if kept is None:
             return
         try:
             _, records = importer.collect(
-                [(request, {"request": request, "response": body})], self.batch
+                [(request, {"request": request, "response": kept})], self.batch
             )
         except importer.ImportRefused as refused:
             self.refuse(stream, refused.errors, discard=False)
-        self.taken.update((stream.resource, record_id(record)) for record in kept)
+        finally:
+            self.batch.empty()
+            self.batch.top_level.clear()
+        self.taken.update(
+            (stream.resource, record_id(record)) for record in results({"response": kept})
+        )
+        self.absorbed.append((stream, position))
         self.records += records
+
+    def kept(self, stream: Stream, body: object, taken: set | None = None) -> object | None:
+        """The page without the records an earlier stream of a quick refresh returned too (a
+        new spacecraft already in space), which are taken once, as first returned: the importer
+        refuses a record given twice. None for a page with nothing left."""
+        taken = self.taken if taken is None else taken
+        if body is None:
+            return None
+        kept, repeated = [], 0
+        for record in results({"response": body}):
+            if (stream.resource, record_id(record)) in taken:
+                repeated += 1
+            else:
+                kept.append(record)
+        if taken is self.taken:
+            self.repeated += repeated
+        if isinstance(body, dict) and "results" in body:
+            return {**body, "results": kept}
+        return body if kept else None
+
+    def documents(self) -> Iterator[tuple[str, dict]]:
+        """The absorbed pages again, read one at a time from the checkpoint, as the importer
+        takes them."""
+        taken: set = set()
+        for stream, position in self.absorbed:
+            page = self.state.read_page(stream.name, position)
+            kept = self.kept(stream, page.get("response"), taken)
+            if kept is None:
+                continue
+            taken.update(
+                (stream.resource, record_id(record)) for record in results({"response": kept})
+            )
+            yield page["request"], {"request": page["request"], "response": kept}
 
     def refuse(self, stream: Stream, lines: list[str], discard: bool = True) -> None:
         """Stop the run. Pages that contradict each other are dropped so that a rerun fetches

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 from hangar.ingest import verify
-from hangar.ingest.importer import MAX_LISTED_ERRORS, ImportRefused, apply_batch
+from hangar.ingest.importer import MAX_LISTED_ERRORS, ImportRefused, import_documents
 from hangar.ingest.sync.checkpoint import SyncState, default_state_dir
 from hangar.ingest.sync.client import (
     DEFAULT_TIMEOUT,
@@ -157,7 +157,7 @@ class Run:
 
     def apply(self, crawler: Crawler, budget: Budget):
         try:
-            return apply_batch(crawler.batch, crawler.records)
+            return import_documents(crawler.documents())
         except ImportRefused as refused:
             raise SyncFailed(
                 [
