@@ -88,10 +88,18 @@ class SQLiteFile:
         self.seen: tuple | None = None  # (state of the files, the version read then)
 
     def state(self) -> tuple | None:
-        main, wal = (stat_or_none(path) for path in self.paths)
-        if main is None:
+        # Called on every request: two stats, and no more Python than it takes.
+        main, wal = self.paths
+        try:
+            st = os.stat(main)
+        except OSError:
             return None
-        return tuple((st.st_ino, st.st_size, st.st_mtime_ns) for st in (main, wal) if st)
+        seen = (st.st_ino, st.st_size, st.st_mtime_ns)
+        try:
+            st = os.stat(wal)
+        except OSError:
+            return (seen,)
+        return (seen, (st.st_ino, st.st_size, st.st_mtime_ns))
 
     def unchanged_version(self) -> int | None:
         """The version last read, if nothing can have been committed since; else ``None``."""
@@ -111,27 +119,21 @@ class SQLiteFile:
 SQLITE_FILES: dict[str, SQLiteFile] = {}
 
 
-def stat_or_none(path: str) -> os.stat_result | None:
-    try:
-        return os.stat(path)
-    except OSError:
-        return None
-
-
 def read_catalog_version(alias: str = DEFAULT_DB_ALIAS) -> int:
     """The committed version as fast as it can be read, for a check on every request: straight
     on the open driver connection of ``alias``, and through Django's error handling (which
     connects, and marks a failed connection for closing) when there is none or the query fails;
     under the deadline of every statement (``hangar.core.database_deadline``).
     """
-    database = connections[alias]
-    watch = SQLITE_FILES.get(alias) if database.vendor == "sqlite" else None
-    if watch is None and database.vendor == "sqlite":
-        watch = SQLITE_FILES[alias] = SQLiteFile(database.settings_dict["NAME"])
+    watch = SQLITE_FILES.get(alias)
     if watch is not None:
+        # The files as they were: answered before Django's connection is even looked up.
         unchanged = watch.unchanged_version()
         if unchanged is not None:
             return unchanged
+    database = connections[alias]
+    if watch is None and database.vendor == "sqlite":
+        watch = SQLITE_FILES[alias] = SQLiteFile(database.settings_dict["NAME"])
     started = time.time()
     number = query_catalog_version(database)
     if watch is not None:
