@@ -105,6 +105,32 @@ def test_a_sqlite_file_is_queried_again_once_a_commit_has_touched_it(tmp_path, w
     assert watch.unchanged_version() is None
 
 
+def test_a_wal_file_held_open_is_the_one_file_looked_at_until_it_goes(tmp_path):
+    path = str(tmp_path / "catalog.sqlite3")
+    write_version(path, 1)
+    server = sqlite3.connect(path)  # a server's connection keeps the -wal file in place
+    server.execute("PRAGMA journal_mode=wal")
+    server.execute("SELECT number FROM catalog_version").fetchall()
+    write_version(path, 2)
+    for name in (path, path + "-wal"):
+        age(name, 10)
+    watch = SQLiteFile(path)
+    watch.read(2, time.time())
+    assert watch.seen[0] == (path + "-wal",) and watch.unchanged_version() == 2
+    write_version(path, 3)  # another process's commit
+    assert watch.unchanged_version() is None
+    age(path + "-wal", 10)
+    watch.read(3, time.time())
+    assert watch.unchanged_version() == 3
+    server.close()  # the last connection: a checkpoint into the database file, the -wal gone
+    assert not os.path.exists(path + "-wal") and watch.unchanged_version() is None
+    age(path, 10)
+    watch.read(3, time.time())
+    assert watch.seen[0] == (path, path + "-wal") and watch.unchanged_version() == 3
+    write_version(path, 4)
+    assert watch.unchanged_version() is None
+
+
 def test_a_database_in_memory_is_always_queried():
     watch = SQLiteFile("file:memorydb_default?mode=memory&cache=shared")
     watch.read(1, time.time())

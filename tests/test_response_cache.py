@@ -95,6 +95,36 @@ def test_head_has_the_headers_and_no_body(cache, spacecraft_page):
     assert status == 200 and body == b"" and int(headers["content-length"]) > 0
 
 
+def test_a_kept_copy_is_not_changed_by_what_a_server_or_a_request_does(cache, spacecraft_page):
+    call(cache, PAGE)  # kept; what follows are hits
+    seen = []
+
+    def server_that_appends(status, response_headers, exc_info=None):
+        seen.append(list(response_headers))
+        response_headers.append(("X-Server", "its own"))
+
+    environ = RequestFactory().get(PAGE, HTTP_X_REQUEST_ID="first-id").environ
+    b"".join(cache(environ, server_that_appends))
+    _, again, _ = call(cache, PAGE)
+    assert "x-server" not in again and "x-request-id" not in again
+    assert dict(seen[0])["X-Request-ID"] == "first-id"
+    status, tagged, _ = call(cache, PAGE, HTTP_X_REQUEST_ID="second-id")
+    assert status == 200 and tagged["x-request-id"] == "second-id"
+    assert tagged["content-length"] == again["content-length"]
+    status, revalidated, _ = call(
+        cache, PAGE, HTTP_IF_NONE_MATCH=again["etag"], HTTP_X_REQUEST_ID="third-id"
+    )
+    assert status == 304 and revalidated["x-request-id"] == "third-id"
+    assert "content-length" not in revalidated
+
+
+def test_cache_control_follows_the_settings_for_an_answer_already_kept(cache, spacecraft_page):
+    call(cache, PAGE)
+    with override_settings(CACHE_CONTROL_MAX_AGE=60):
+        _, headers, _ = call(cache, PAGE)
+    assert headers["cache-control"] == "public, max-age=60"
+
+
 def test_an_import_that_changes_the_page_is_served_at_once(cache, spacecraft_page):
     _, before, _ = call(cache, PAGE)
     changed = copy.deepcopy(sample(SPACECRAFT_PAGE))

@@ -31,6 +31,8 @@ class Entry:
     gzipped: tuple[int, bytes] | None = field(default=None, compare=False)
     # A live body as rendered for the last second served: ``(second, bytes)``.
     rendered: tuple[int, bytes] | None = field(default=None, compare=False)
+    # What a copy is served as, per encoding, made once (for a live body, once a second).
+    served: dict[str, Copy] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, headers, body: bytes, expires: float) -> Entry:
@@ -70,11 +72,41 @@ class Entry:
             rendered = self.rendered = (second, self.body.render(second))
         return rendered[1]
 
-    def gzippable(self) -> bool:
-        return self.gzip_worth
+    def copy(self, second: int, encoding: str, control: str) -> Copy:
+        """The copy served at ``second`` in ``encoding`` with ``control`` as its
+        ``Cache-Control``: its ETag, headers and body, worked out once and served as they are
+        by every request that asks for the same (a hit does no more than look it up)."""
+        when = second if self.body.live else 0
+        copy = self.served.get(encoding)
+        if copy is None or copy.second != when or copy.control != control:
+            copy = self.served[encoding] = self.make_copy(when, second, encoding, control)
+        return copy
+
+    def make_copy(self, when: int, second: int, encoding: str, control: str) -> Copy:
+        etag = self.etag_at(second, encoding)
+        body = self.content(second, encoding)
+        head = [*self.headers, ("ETag", etag), ("Cache-Control", control)]
+        tail = [("Content-Encoding", "gzip")] if encoding == "gzip" else []
+        tail.append(("Content-Length", str(len(body))))
+        return Copy(when, control, etag, head, tail, [*head, *tail], body)
 
     def __post_init__(self) -> None:
+        # Whether a client that accepts gzip gets it: only a body worth compressing.
         self.gzip_worth = sum(len(part) for part in self.body.parts) >= GZIP_AT_LEAST
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A copy of an entry as served: ``head`` is what a ``304`` carries, ``head`` and ``tail``
+    together (``headers``) what a ``200`` carries with ``body``."""
+
+    second: int  # the second it is for; 0 for an answer that holds whatever the second
+    control: str
+    etag: str
+    head: list[tuple[str, str]]
+    tail: list[tuple[str, str]]
+    headers: list[tuple[str, str]]
+    body: bytes
 
 
 def with_vary(headers: list[tuple[str, str]], name: str) -> list[tuple[str, str]]:

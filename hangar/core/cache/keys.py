@@ -29,17 +29,18 @@ SHAPING_HEADERS = (
     "HTTP_ACCEPT",
     "HTTP_ORIGIN",
 )
+UNSET = ("",) * len(SHAPING_HEADERS)
 
 
 @lru_cache(maxsize=1)
-def switches() -> tuple[bool, str]:
+def switches() -> tuple[bool, str, bool]:
     """Whether the cache answers at all (it is on, and throttling is off: each request must
-    then reach the throttle), and the ``Cache-Control`` of what it serves; read once, and
-    again when a test changes the settings."""
+    then reach the throttle), the ``Cache-Control`` of what it serves, and whether there are
+    read replicas; read once, and again when a test changes the settings."""
     on = settings.RESPONSE_CACHE and not getattr(settings, "THROTTLE_ENABLED", False)
     age = settings.CACHE_CONTROL_MAX_AGE
     control = f"public, max-age={age}" if age else "public, max-age=0, must-revalidate"
-    return on, control
+    return on, control, bool(settings.DATABASE_REPLICAS)
 
 
 @receiver(setting_changed)
@@ -83,19 +84,21 @@ def normalised_query(query: str) -> str:
 
 def request_key(environ, version: int) -> str:
     """The key of the answer to ``environ`` at catalog ``version``; a HEAD shares its GET's."""
+    get = environ.get
     shape = (
-        environ.get("PATH_INFO", ""),
-        environ.get("QUERY_STRING", ""),
-        environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}",
-        *(str(environ.get(name, "")) for name in SHAPING_HEADERS),
+        get("PATH_INFO", ""),
+        get("QUERY_STRING", ""),
+        get("HTTP_HOST") or f"{get('SERVER_NAME')}:{get('SERVER_PORT')}",
+        # ``map`` calls ``get(name, "")`` for each name without a Python loop: every request.
+        *map(get, SHAPING_HEADERS, UNSET),
     )
     return f"response:{version}:{shape_digest(shape)}"
 
 
 @lru_cache(maxsize=MEMO_SIZE)
-def shape_digest(shape: tuple[str, ...]) -> str:
+def shape_digest(shape: tuple) -> str:
     """What identifies an answer within one catalog version: Hangar's version, the path, the
     normalised query and the shaping headers."""
-    path, query, *rest = shape
-    parts = [CODE_VERSION, path, normalised_query(query), *rest]
+    path, query, host, *rest = shape
+    parts = [CODE_VERSION, path, normalised_query(query), host, *(str(part) for part in rest)]
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=20).hexdigest()

@@ -47,7 +47,7 @@ class ResponseCache:
         self.horizon = Horizon()
 
     def __call__(self, environ, start_response):
-        if not settings.DATABASE_REPLICAS or not answerable(environ):
+        if not switches()[2] or not answerable(environ):
             return self.respond(environ, start_response, PRIMARY)
         # The version and the data of one request come from one database (``routers``).
         with reads_from_a_replica() as database:
@@ -125,29 +125,28 @@ class ResponseCache:
         return Entry.of(headers, body, expires), None
 
     def serve(self, entry: Entry, environ, start_response, now, result, method, encodings):
-        second = int(now)
         encoding = "identity"
-        if entry.gzippable() and accepts_gzip(encodings):
+        if entry.gzip_worth and encodings and accepts_gzip(encodings):
             encoding = "gzip"
-        etag = entry.etag_at(second, encoding)
-        headers = [*entry.headers, ("ETag", etag), ("Cache-Control", cache_control())]
-        if environ.get("HTTP_X_REQUEST_ID"):
-            headers.append(("X-Request-ID", environ["HTTP_X_REQUEST_ID"][:128]))
+        copy = entry.copy(int(now), encoding, switches()[1])
+        request_id = environ.get("HTTP_X_REQUEST_ID")
         if_none_match = environ.get("HTTP_IF_NONE_MATCH")
-        if if_none_match and matches(if_none_match, etag):
+        if if_none_match and matches(if_none_match, copy.etag):
             COUNTED["not_modified"].inc()
-            start_response("304 Not Modified", headers)
+            start_response("304 Not Modified", with_request_id(copy.head, request_id))
             return []
         COUNTED[result].inc()
-        body = entry.content(second, encoding)
-        if encoding == "gzip":
-            headers.append(("Content-Encoding", "gzip"))
-        headers.append(("Content-Length", str(len(body))))
+        if request_id:
+            headers = [*with_request_id(copy.head, request_id), *copy.tail]
+        else:
+            headers = list(copy.headers)  # the server may change the list it is given
         start_response("200 OK", headers)
         if method == "HEAD":
             return []
-        return [body]
+        return [copy.body]
 
 
-def cache_control() -> str:
-    return switches()[1]
+def with_request_id(headers: list[tuple[str, str]], request_id: str | None) -> list:
+    if not request_id:
+        return list(headers)
+    return [*headers, ("X-Request-ID", request_id[:128])]
