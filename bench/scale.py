@@ -23,9 +23,12 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from run import HANGAR, ROOT, free_port, get, log_tail, running_server
+from load import get
+from run import HANGAR, HOST, LOGS, ROOT, STARTUP_TIMEOUT, free_port
 
 REQUESTS = {
     "first page": "/2.3.0/spacecraft/?limit=10&format=json",
@@ -48,6 +51,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=10, help="untimed requests of each kind")
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--rebuild", action="store_true", help="build every catalog again")
+    parser.add_argument(
+        "--uncached-only", action="store_true", help="skip the measurement with the cache on"
+    )
     parser.add_argument("--build", type=int, help=argparse.SUPPRESS)  # the build subprocess
     args = parser.parse_args()
     try:
@@ -107,6 +113,50 @@ def environment(url: str) -> dict[str, str]:
     }
 
 
+# --- the server ------------------------------------------------------------------------------
+
+LOG = LOGS / "bench-scale.log"
+
+
+def log_tail(lines: int = 20) -> str:
+    return "\n".join(LOG.read_text(errors="replace").splitlines()[-lines:])
+
+
+@contextmanager
+def running_server(port: int, workers: int, cached: bool) -> Iterator[None]:
+    """``hangar serve`` on ``port`` in its own session (a Ctrl-C reaches only this script,
+    which then stops it), with the response cache on or off, stopped on the way out."""
+    command = [*HANGAR, "serve", "--bind", f"{HOST}:{port}", "--workers", str(workers)]
+    env = {**os.environ, "RESPONSE_CACHE": "true" if cached else "false"}
+    with LOG.open("wb") as log:
+        process = subprocess.Popen(
+            command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            wait_until_ready(process, port)
+            yield
+        finally:
+            process.terminate()  # gunicorn stops its workers, then exits
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def wait_until_ready(process: subprocess.Popen, port: int) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"hangar serve exited ({process.returncode}):\n{log_tail()}")
+        try:
+            get(port, "/", timeout=5)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"hangar serve did not answer in {STARTUP_TIMEOUT:.0f} s.")
+
+
 # --- the measurement -------------------------------------------------------------------------
 
 
@@ -117,18 +167,18 @@ def timed(port: int, path: str, warmup: int, requests: int) -> float:
     latencies = []
     for _ in range(requests):
         started = time.perf_counter()
-        status, body = get(port, path)
+        status, _, body = get(port, path)
         latencies.append(time.perf_counter() - started)
         if status != 200:
             raise SystemExit(f"{path} answered {status}: {body[:300]!r}\n{log_tail()}")
     return 1000 * statistics.median(latencies)
 
 
-def measure(size: int, url: str, args: argparse.Namespace) -> dict[str, float]:
+def measure(size: int, url: str, args: argparse.Namespace, cached: bool) -> dict[str, float]:
     os.environ.update(environment(url))
     port = free_port()
-    with running_server(port, args.workers):
-        _, body = get(port, REQUESTS["first page"])
+    with running_server(port, args.workers, cached):
+        _, _, body = get(port, REQUESTS["first page"])
         count = json.loads(body)["count"]
         if count != size:
             raise SystemExit(f"The catalog holds {count:,} spacecraft, not {size:,}.")
@@ -138,7 +188,8 @@ def measure(size: int, url: str, args: argparse.Namespace) -> dict[str, float]:
         }
 
 
-def print_table(sizes: list[int], results: dict[int, dict[str, float]]) -> None:
+def print_table(title: str, sizes: list[int], results: dict[int, dict[str, float]]) -> None:
+    print(title)
     smallest, largest = sizes[0], sizes[-1]
     header = f"{'request':<12}" + "".join(f"{f'p50 ms @ {size:,}':>22}" for size in sizes)
     header += f"{f'{largest:,} / {smallest:,}':>22}"
@@ -149,8 +200,6 @@ def print_table(sizes: list[int], results: dict[int, dict[str, float]]) -> None:
         row += f"{results[largest][name] / results[smallest][name]:>22.2f}"
         print(row)
     print()
-    for name, path in REQUESTS.items():
-        print(f"{name:<12}{path.format(last='<count - 10>')}")
 
 
 def main() -> int:
@@ -161,15 +210,30 @@ def main() -> int:
         build_in_this_process(args.build, args.rebuild)
         return 0
     sizes = sorted(set(args.sizes))
-    results = {}
+    kinds = [False] if args.uncached_only else [False, True]
+    results: dict[bool, dict[int, dict[str, float]]] = {cached: {} for cached in kinds}
     for size in sizes:
         url = args.database.format(size=size)
         command = [sys.executable, __file__, "--build", str(size), "--database", args.database]
         subprocess.run([*command, *(["--rebuild"] if args.rebuild else [])], check=True)
-        print(f"Measuring {size:,} spacecraft: {args.requests} requests of each kind...")
-        results[size] = measure(size, url, args)
+        for cached in kinds:
+            cache = "on" if cached else "off"
+            print(
+                f"Measuring {size:,} spacecraft, response cache {cache}: {args.requests} requests"
+                " of each kind...",
+                flush=True,
+            )
+            results[cached][size] = measure(size, url, args, cached)
     print()
-    print_table(sizes, results)
+    print_table("Uncached (RESPONSE_CACHE=false): every answer computed", sizes, results[False])
+    if True in results:
+        print_table(
+            "Cached (RESPONSE_CACHE=true, as deployed): repeats are cache hits",
+            sizes,
+            results[True],
+        )
+    for name, path in REQUESTS.items():
+        print(f"{name:<12}{path.format(last='<count - 10>')}")
     return 0
 
 
