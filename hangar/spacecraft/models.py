@@ -146,12 +146,19 @@ class Spacecraft(models.Model):
             # read for the spacecraft with nothing open (``queries.first_rows_by_live_durations``)
             models.Index(fields=["-time_in_space_s", "id"], name="spacecraft_time_in_space_desc"),
             models.Index(fields=["-time_docked_s", "id"], name="spacecraft_time_docked_desc"),
-            # The few spacecraft whose time in space (docked) grows
+            # The few spacecraft whose time in space (docked) grows, with what its value now
+            # is computed from, so that they are ordered from the index alone
             models.Index(
-                fields=["id"], condition=Q(open_flights__gt=0), name="spacecraft_open_flights"
+                fields=["id"],
+                include=["open_flights", "time_in_space_s", "stats_as_of"],
+                condition=Q(open_flights__gt=0),
+                name="spacecraft_open_flights",
             ),
             models.Index(
-                fields=["id"], condition=Q(open_dockings__gt=0), name="spacecraft_open_dockings"
+                fields=["id"],
+                include=["open_dockings", "time_docked_s", "stats_as_of"],
+                condition=Q(open_dockings__gt=0),
+                name="spacecraft_open_dockings",
             ),
         ]
 

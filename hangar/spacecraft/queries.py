@@ -11,11 +11,12 @@ resources, the exporter and the tests.
 
 from __future__ import annotations
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connections
 from django.db.models import F, OrderBy, Prefetch, Q, QuerySet, Value
 
 from hangar.agencies.queries import agencies_normal, agency_normal_joins, agency_normal_prefetches
-from hangar.core.queries import at
+from hangar.core.queries import AnyOf, at
 from hangar.images.queries import image_joins, image_variants
 from hangar.landings.queries import landing_joins, landing_prefetches
 from hangar.launches.queries import launch_normal_joins, launch_normal_prefetches
@@ -174,7 +175,8 @@ def first_rows_by_live_durations(queryset: QuerySet[Spacecraft], rows: int) -> Q
     (``spacecraft_time_in_space``, ``spacecraft_time_in_space_desc``) reads in order. The first
     ``rows`` of the list are among the first ``rows`` of those settled spacecraft, read from
     the index, and the first ``rows`` of the growing ones, found by their partial index
-    (``spacecraft_open_flights``): the same rows in the same order, in the same one query.
+    (``spacecraft_open_flights``, which covers what the ordering reads): the same rows in the
+    same order, in the same one query.
     Any other ordering is returned as it is."""
     ordering = list(queryset.query.order_by)
     growing = [
@@ -190,8 +192,12 @@ def first_rows_by_live_durations(queryset: QuerySet[Spacecraft], rows: int) -> Q
         still_open |= Q(**{f"{counter}__gt": 0})
     settled_ids = settled.values("pk")[:rows]
     open_ids = queryset.filter(still_open).values("pk")[:rows]
-    if connections[queryset.db].features.supports_slicing_ordering_in_compound:
-        return queryset.filter(pk__in=settled_ids.union(open_ids, all=True))
+    if connections[queryset.db].vendor == "postgresql":
+        # The candidates as an array, computed first: ``id = ANY(...)`` is a lookup of the
+        # primary key, where ``id IN (...)`` is joined last, after every spacecraft has been
+        # joined to its status, image and configuration (more joins than the planner reorders).
+        candidates = ArraySubquery(settled_ids.union(open_ids, all=True))
+        return queryset.filter(AnyOf(F("pk"), candidates))
     # SQLite: no LIMIT within a UNION, but it looks both lists up by primary key all the same.
     return queryset.filter(Q(pk__in=settled_ids) | Q(pk__in=open_ids))
 

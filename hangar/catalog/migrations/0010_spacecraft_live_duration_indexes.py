@@ -20,10 +20,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='spacecraft',
-            index=models.Index(condition=models.Q(('open_flights__gt', 0)), fields=['id'], name='spacecraft_open_flights'),
+            index=models.Index(condition=models.Q(('open_flights__gt', 0)), fields=['id'], include=('open_flights', 'time_in_space_s', 'stats_as_of'), name='spacecraft_open_flights'),
         ),
         migrations.AddIndex(
             model_name='spacecraft',
-            index=models.Index(condition=models.Q(('open_dockings__gt', 0)), fields=['id'], name='spacecraft_open_dockings'),
+            index=models.Index(condition=models.Q(('open_dockings__gt', 0)), fields=['id'], include=('open_dockings', 'time_docked_s', 'stats_as_of'), name='spacecraft_open_dockings'),
         ),
     ]
