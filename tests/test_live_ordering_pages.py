@@ -116,3 +116,12 @@ def test_the_growing_spacecraft_lead_when_they_passed_the_settled_ones(api, mixe
 def test_other_orderings_are_left_as_they_are(db):
     queryset = queries.spacecraft_normal().order_by("-flights_count", "id")
     assert queries.first_rows_by_live_durations(queryset, 10) is queryset
+
+
+def test_a_deep_page_is_sorted_whole(db):
+    queryset = queries.with_live_durations(queries.spacecraft_normal(), 0).order_by(
+        "-time_in_space_live", "id"
+    )
+    assert queries.first_rows_by_live_durations(queryset, 10) is not queryset
+    deep = queries.LIVE_CANDIDATES_AT_MOST + 1
+    assert queries.first_rows_by_live_durations(queryset, deep) is queryset

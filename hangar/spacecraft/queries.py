@@ -153,6 +153,10 @@ LIVE_DURATIONS = {
     "time_docked_live": ("time_docked_s", "open_dockings"),
 }
 
+# Beyond this many rows from either end, a page ordered by a live duration is sorted whole
+# (at a million spacecraft a sort takes 4 s; 1,000 candidates 0.1 s, 400,000 of them 16 s).
+LIVE_CANDIDATES_AT_MOST = 1_000
+
 
 def with_live_durations(queryset: QuerySet[Spacecraft], now_epoch: int) -> QuerySet[Spacecraft]:
     """Annotate the current time in space and time docked, for ordering: the stored value plus
@@ -176,13 +180,14 @@ def first_rows_by_live_durations(queryset: QuerySet[Spacecraft], rows: int) -> Q
     ``rows`` of the list are among the first ``rows`` of those settled spacecraft, read from
     the index, and the first ``rows`` of the growing ones, found by their partial index
     (``spacecraft_open_flights``, which covers what the ordering reads): the same rows in the
-    same order, in the same one query.
-    Any other ordering is returned as it is."""
+    same order, in the same one query. Any other ordering is returned as it is, and so is a
+    page deeper than ``LIVE_CANDIDATES_AT_MOST`` rows from its end of the list: looking up
+    that many candidates one by one costs more than the sort."""
     ordering = list(queryset.query.order_by)
     growing = [
         LIVE_DURATIONS[name] for name in map(ordered_name, ordering) if name in LIVE_DURATIONS
     ]
-    if not growing or queryset.query.distinct:
+    if not growing or queryset.query.distinct or rows > LIVE_CANDIDATES_AT_MOST:
         return queryset
     settled = queryset.filter(**{counter: 0 for _, counter in growing}).order_by(
         *(stored_ordering(term) for term in ordering)
