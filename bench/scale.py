@@ -2,11 +2,17 @@
 
 For each size (``--sizes 1000,10000,1000000``), builds a synthetic catalog of that many
 spacecraft in a database of its own (``scale_catalog.py``; reused while it holds that many),
-serves it with ``hangar serve`` (gunicorn), and times five requests of ``spacecraft/``: the
-first page, the last page, a filter, a search and an ordering by a duration that grows while a
-spacecraft is up. Each request is sent ``--requests`` times, one after the other from a single
-client after a warm-up, and the median (p50) is reported, with its ratio to the p50 of the
-smallest size. The server refreshes no statistics while it is measured
+serves it with ``hangar serve`` (gunicorn), a server per size running at once, and times five
+requests of ``spacecraft/``: the first page, the last page, a filter, a search and an ordering
+by a duration that grows while a spacecraft is up. Each request is sent ``--requests`` times
+to each server, one after the other from a single client after a warm-up, in ``--rounds``
+rounds: in each, every request is timed on every server in turn, the order of the servers
+rotating from one round to the next, so that drift on a shared machine hits every size alike.
+The median (p50) is reported, with its ratio to the p50 of the smallest size.
+
+It measures first with the response cache off (``RESPONSE_CACHE=false``: every answer
+computed, the honest figure, since the cache would answer each repeat), then on, as deployed
+(``--uncached-only`` skips that). The servers refresh no statistics while they are measured
 (``HANGAR_REFRESH_SECONDS=0``), so nothing but the requests runs.
 
 ``--database`` names the databases: a URL in which ``{size}`` stands for the size
@@ -23,9 +29,12 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from run import HANGAR, ROOT, free_port, get, log_tail, running_server
+from load import get
+from run import HANGAR, HOST, LOGS, ROOT, STARTUP_TIMEOUT, free_port
 
 REQUESTS = {
     "first page": "/2.3.0/spacecraft/?limit=10&format=json",
@@ -46,8 +55,12 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--requests", type=int, default=50, help="timed requests of each kind")
     parser.add_argument("--warmup", type=int, default=10, help="untimed requests of each kind")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds")
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--rebuild", action="store_true", help="build every catalog again")
+    parser.add_argument(
+        "--uncached-only", action="store_true", help="skip the measurement with the cache on"
+    )
     parser.add_argument("--build", type=int, help=argparse.SUPPRESS)  # the build subprocess
     args = parser.parse_args()
     try:
@@ -56,8 +69,14 @@ def parse_args() -> argparse.Namespace:
         parser.error("--sizes takes whole numbers separated by commas")
     if "{size}" not in args.database:
         parser.error("--database must contain {size}")
-    if min(args.sizes) <= 0 or args.requests <= 0 or args.warmup < 0 or args.workers <= 0:
-        parser.error("sizes, --requests and --workers must be positive")
+    if (
+        min(args.sizes) <= 0
+        or args.requests <= 0
+        or args.rounds <= 0
+        or args.warmup < 0
+        or args.workers <= 0
+    ):
+        parser.error("sizes, --requests, --rounds and --workers must be positive")
     return args
 
 
@@ -107,38 +126,100 @@ def environment(url: str) -> dict[str, str]:
     }
 
 
+# --- the servers -----------------------------------------------------------------------------
+
+
+def log_of(size: int) -> Path:
+    return LOGS / f"bench-scale-{size}.log"
+
+
+def log_tail(size: int, lines: int = 20) -> str:
+    return "\n".join(log_of(size).read_text(errors="replace").splitlines()[-lines:])
+
+
+@contextmanager
+def running_server(size: int, url: str, port: int, workers: int, cached: bool) -> Iterator[None]:
+    """``hangar serve`` of the catalog of ``size`` on ``port``, in its own session (a Ctrl-C
+    reaches only this script, which then stops it), with the response cache on or off, stopped
+    on the way out."""
+    command = [*HANGAR, "serve", "--bind", f"{HOST}:{port}", "--workers", str(workers)]
+    env = {**environment(url), "RESPONSE_CACHE": "true" if cached else "false"}
+    with log_of(size).open("wb") as log:
+        process = subprocess.Popen(
+            command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            wait_until_ready(process, size, port)
+            yield
+        finally:
+            process.terminate()  # gunicorn stops its workers, then exits
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def wait_until_ready(process: subprocess.Popen, size: int, port: int) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"hangar serve exited ({process.returncode}):\n{log_tail(size)}")
+        try:
+            get(port, "/", timeout=5)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"hangar serve did not answer in {STARTUP_TIMEOUT:.0f} s.")
+
+
 # --- the measurement -------------------------------------------------------------------------
 
 
-def timed(port: int, path: str, warmup: int, requests: int) -> float:
-    """The median latency of ``path``, in milliseconds."""
-    for _ in range(warmup):
-        get(port, path)
-    latencies = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        status, body = get(port, path)
-        latencies.append(time.perf_counter() - started)
-        if status != 200:
-            raise SystemExit(f"{path} answered {status}: {body[:300]!r}\n{log_tail()}")
-    return 1000 * statistics.median(latencies)
+def timed_once(size: int, port: int, path: str) -> float:
+    started = time.perf_counter()
+    status, _, body = get(port, path)
+    elapsed = time.perf_counter() - started
+    if status != 200:
+        raise SystemExit(f"{path} answered {status}: {body[:300]!r}\n{log_tail(size)}")
+    return elapsed
 
 
-def measure(size: int, url: str, args: argparse.Namespace) -> dict[str, float]:
-    os.environ.update(environment(url))
-    port = free_port()
-    with running_server(port, args.workers):
-        _, body = get(port, REQUESTS["first page"])
-        count = json.loads(body)["count"]
-        if count != size:
-            raise SystemExit(f"The catalog holds {count:,} spacecraft, not {size:,}.")
-        return {
-            name: timed(port, path.format(last=count - 10), args.warmup, args.requests)
-            for name, path in REQUESTS.items()
-        }
+def measure(sizes: list[int], args: argparse.Namespace, cached: bool) -> dict[int, dict]:
+    """The median latency (ms) of each request at each size. A server per size runs at once;
+    in each round every request is timed on each server in turn, the order of the servers
+    rotating from one round to the next, so that drift on the machine hits every size alike."""
+    ports = {size: free_port() for size in sizes}
+    with ExitStack() as stack:
+        paths = {}
+        for size in sizes:
+            url = args.database.format(size=size)
+            stack.enter_context(running_server(size, url, ports[size], args.workers, cached))
+            _, _, body = get(ports[size], REQUESTS["first page"])
+            count = json.loads(body)["count"]
+            if count != size:
+                raise SystemExit(f"The catalog holds {count:,} spacecraft, not {size:,}.")
+            paths[size] = {name: path.format(last=count - 10) for name, path in REQUESTS.items()}
+            for path in paths[size].values():
+                for _ in range(args.warmup):
+                    timed_once(size, ports[size], path)
+        latencies = {size: {name: [] for name in REQUESTS} for size in sizes}
+        per_round = max(1, args.requests // args.rounds)
+        for number in range(args.rounds):
+            order = sizes[number % len(sizes) :] + sizes[: number % len(sizes)]
+            for name in REQUESTS:
+                for size in order:
+                    for _ in range(per_round):
+                        latency = timed_once(size, ports[size], paths[size][name])
+                        latencies[size][name].append(latency)
+    return {
+        size: {name: 1000 * statistics.median(values) for name, values in by_name.items()}
+        for size, by_name in latencies.items()
+    }
 
 
-def print_table(sizes: list[int], results: dict[int, dict[str, float]]) -> None:
+def print_table(title: str, sizes: list[int], results: dict[int, dict[str, float]]) -> None:
+    print(title)
     smallest, largest = sizes[0], sizes[-1]
     header = f"{'request':<12}" + "".join(f"{f'p50 ms @ {size:,}':>22}" for size in sizes)
     header += f"{f'{largest:,} / {smallest:,}':>22}"
@@ -149,8 +230,6 @@ def print_table(sizes: list[int], results: dict[int, dict[str, float]]) -> None:
         row += f"{results[largest][name] / results[smallest][name]:>22.2f}"
         print(row)
     print()
-    for name, path in REQUESTS.items():
-        print(f"{name:<12}{path.format(last='<count - 10>')}")
 
 
 def main() -> int:
@@ -161,15 +240,28 @@ def main() -> int:
         build_in_this_process(args.build, args.rebuild)
         return 0
     sizes = sorted(set(args.sizes))
-    results = {}
     for size in sizes:
-        url = args.database.format(size=size)
         command = [sys.executable, __file__, "--build", str(size), "--database", args.database]
         subprocess.run([*command, *(["--rebuild"] if args.rebuild else [])], check=True)
-        print(f"Measuring {size:,} spacecraft: {args.requests} requests of each kind...")
-        results[size] = measure(size, url, args)
+    kinds = [False] if args.uncached_only else [False, True]
+    results = {}
+    for cached in kinds:
+        print(
+            f"Measuring with the response cache {'on' if cached else 'off'}: {args.requests}"
+            f" requests of each kind at each size, in {args.rounds} rounds...",
+            flush=True,
+        )
+        results[cached] = measure(sizes, args, cached)
     print()
-    print_table(sizes, results)
+    print_table("Uncached (RESPONSE_CACHE=false): every answer computed", sizes, results[False])
+    if True in results:
+        print_table(
+            "Cached (RESPONSE_CACHE=true, as deployed): repeats are cache hits",
+            sizes,
+            results[True],
+        )
+    for name, path in REQUESTS.items():
+        print(f"{name:<12}{path.format(last='<count - 10>')}")
     return 0
 
 

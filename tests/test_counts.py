@@ -8,10 +8,13 @@ import copy
 import os
 import sqlite3
 import time
+from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from hangar.core import counts
 from hangar.core.models import SQLiteFile
@@ -54,6 +57,18 @@ def test_an_import_that_adds_rows_is_counted_at_once(api, committed_page):
     more["response"]["results"] = [added]
     import_documents([("more.json", more)])
     assert count_queries(api, PAGE) == (total + 1, 1)
+
+
+@pytest.mark.parametrize(
+    "query", ["", "&ordering=-time_in_space", "&search=a&ordering=time_docked"]
+)
+def test_a_count_is_kept_as_the_seconds_pass(api, committed_page, query):
+    # Every spacecraft/ query carries the durations as of the instant of the request, which
+    # changes every second; the rows it matches do not.
+    later = timezone.now() + timedelta(seconds=5)
+    assert count_queries(api, PAGE + query)[1] == 1
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        assert count_queries(api, PAGE + query)[1] == 0
 
 
 def test_within_a_transaction_every_count_is_asked(api, spacecraft_page, settings):

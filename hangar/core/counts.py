@@ -2,9 +2,10 @@
 
 LL2 pages carry the number of rows the query matches; counting a million rows on every request
 costs a scan each time. The rows change only when the catalog version moves (an import, a sync,
-a refresh, an edit), so a count is kept under the version and the query's SQL and parameters,
-and asked of the database again once the version has moved on. A query that depends on the
-instant (``upcoming/``) carries the instant in its parameters, so it is counted afresh.
+a refresh, an edit), so a count is kept under the version and the SQL and parameters of the
+rows it matches, and asked of the database again once the version has moved on. A query whose
+rows depend on the instant (``upcoming/``) carries the instant in its parameters, so it is
+counted afresh.
 
 The counts are kept in each process's memory, the most recently used ones first
 (``COUNT_CACHE_SIZE`` of them); ``COUNT_CACHE=false`` counts every time. Within a transaction
@@ -33,7 +34,7 @@ def count_of(queryset) -> int:
         # Within a transaction the rows may hold its own writes, which no version counts.
         return queryset.count()
     try:
-        sql, params = queryset.query.sql_with_params()
+        sql, params = rows_matched(queryset).query.sql_with_params()
         params = tuple(params)
         hash(params)
     except (EmptyResultSet, TypeError):  # matches nothing, or parameters no key can hold
@@ -51,6 +52,15 @@ def count_of(queryset) -> int:
         while len(_counts) > settings.COUNT_CACHE_SIZE:
             _counts.popitem(last=False)
     return count
+
+
+def rows_matched(queryset):
+    """The query that names the rows a count counts: without its order and, unless it is
+    distinct, selecting only the primary key. The values a page selects and orders by, such as
+    a duration as of the instant of the request, do not change the count, and must not make a
+    key that changes every second."""
+    query = queryset.order_by()
+    return query if query.query.distinct else query.values("pk")
 
 
 def forget() -> None:

@@ -12,7 +12,8 @@ class LL2Pagination(LimitOffsetPagination):
 
     The count is kept per catalog version (``hangar.core.counts``). A page in the second half
     of the rows is read from the end, in the reverse order, so that the database skips the
-    rows after it rather than every row before it: the last page costs what the first does."""
+    rows after it rather than every row before it: the last page costs what the first does.
+    A resource's ``first_rows`` narrows the rows read before the page is cut from them."""
 
     default_limit = 10
     max_limit = 100
@@ -34,13 +35,19 @@ class LL2Pagination(LimitOffsetPagination):
             self.display_page_controls = True
         if self.count == 0 or self.offset > self.count:
             return []
+        narrow = getattr(getattr(view, "resource", None), "first_rows", None) or keep_all
         if self.offset > self.count // 2 and getattr(queryset, "ordered", False):
-            return self.read_from_the_end(queryset)
-        return list(queryset[self.offset : self.offset + self.limit])
+            return self.read_from_the_end(queryset, narrow)
+        stop = self.offset + self.limit
+        return list(narrow(queryset, stop)[self.offset : stop])
 
-    def read_from_the_end(self, queryset) -> list:
+    def read_from_the_end(self, queryset, narrow) -> list:
         remaining = self.count - self.offset  # rows from this page's first to the last
         taken = min(self.limit, remaining)
-        rows = list(queryset.reverse()[remaining - taken : remaining])
+        rows = list(narrow(queryset.reverse(), remaining)[remaining - taken : remaining])
         rows.reverse()
         return rows
+
+
+def keep_all(queryset, rows: int):
+    return queryset

@@ -59,6 +59,10 @@ class Resource:
     default_mode: str = "normal"
     # Annotations that depend on the instant of the request (live durations), for ordering.
     annotate: Callable[[QuerySet, int], QuerySet] | None = None
+    # For orderings no index can read (by such an annotation): ``first_rows(queryset, n)`` is
+    # the ordered list narrowed to rows among which its first ``n`` are, so that a page does
+    # not sort every record.
+    first_rows: Callable[[QuerySet, int], QuerySet] | None = None
     # The records the endpoint holds at the instant of the request (``launches/upcoming/``:
     # those of the last day and later), lists and detail views alike.
     scope: Callable[[QuerySet, Any], QuerySet] | None = None

@@ -5,6 +5,7 @@ builds names the same record as LL2's. Durations are stored as whole seconds (``
 arithmetic lets the database order by values that grow with time (see ``queries.py``)."""
 
 from django.db import models
+from django.db.models import Q
 
 from hangar.agencies.models import Agency
 from hangar.core.lookups import NamedLookup
@@ -141,6 +142,24 @@ class Spacecraft(models.Model):
             models.Index(fields=["mission_ends_count", "id"], name="spacecraft_mission_ends"),
             models.Index(fields=["time_in_space_s", "id"], name="spacecraft_time_in_space"),
             models.Index(fields=["time_docked_s", "id"], name="spacecraft_time_docked"),
+            # ``ordering=-time_in_space`` (nulls first, then ``id`` ascending) and its reverse,
+            # read for the spacecraft with nothing open (``queries.first_rows_by_live_durations``)
+            models.Index(fields=["-time_in_space_s", "id"], name="spacecraft_time_in_space_desc"),
+            models.Index(fields=["-time_docked_s", "id"], name="spacecraft_time_docked_desc"),
+            # The few spacecraft whose time in space (docked) grows, with what its value now
+            # is computed from, so that they are ordered from the index alone
+            models.Index(
+                fields=["id"],
+                include=["open_flights", "time_in_space_s", "stats_as_of"],
+                condition=Q(open_flights__gt=0),
+                name="spacecraft_open_flights",
+            ),
+            models.Index(
+                fields=["id"],
+                include=["open_dockings", "time_docked_s", "stats_as_of"],
+                condition=Q(open_dockings__gt=0),
+                name="spacecraft_open_dockings",
+            ),
         ]
 
     def __str__(self) -> str:

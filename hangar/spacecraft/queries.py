@@ -11,10 +11,12 @@ resources, the exporter and the tests.
 
 from __future__ import annotations
 
-from django.db.models import F, Prefetch, QuerySet, Value
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connections
+from django.db.models import F, OrderBy, Prefetch, Q, QuerySet, Value
 
 from hangar.agencies.queries import agencies_normal, agency_normal_joins, agency_normal_prefetches
-from hangar.core.queries import at
+from hangar.core.queries import AnyOf, at
 from hangar.images.queries import image_joins, image_variants
 from hangar.landings.queries import landing_joins, landing_prefetches
 from hangar.launches.queries import launch_normal_joins, launch_normal_prefetches
@@ -143,13 +145,88 @@ def spacecraft_endpoint_detailed() -> QuerySet[Spacecraft]:
     )
 
 
+# A duration that grows while a spacecraft is up: its annotation -> (the stored value, the
+# number of flights or dockings still open, each adding a second per second since
+# ``stats_as_of``).
+LIVE_DURATIONS = {
+    "time_in_space_live": ("time_in_space_s", "open_flights"),
+    "time_docked_live": ("time_docked_s", "open_dockings"),
+}
+
+# Beyond this many rows from either end, a page ordered by a live duration is sorted whole
+# (at a million spacecraft a sort takes 4 s; 1,000 candidates 0.1 s, 400,000 of them 16 s).
+LIVE_CANDIDATES_AT_MOST = 1_000
+
+
 def with_live_durations(queryset: QuerySet[Spacecraft], now_epoch: int) -> QuerySet[Spacecraft]:
     """Annotate the current time in space and time docked, for ordering: the stored value plus
     the seconds elapsed since, for each flight (docking) still open."""
     elapsed = Value(now_epoch) - F("stats_as_of")
     return queryset.annotate(
-        time_in_space_live=F("time_in_space_s") + F("open_flights") * elapsed,
-        time_docked_live=F("time_docked_s") + F("open_dockings") * elapsed,
+        **{
+            live: F(stored) + F(counter) * elapsed
+            for live, (stored, counter) in LIVE_DURATIONS.items()
+        }
+    )
+
+
+def first_rows_by_live_durations(queryset: QuerySet[Spacecraft], rows: int) -> QuerySet[Spacecraft]:
+    """The list ordered by a growing duration, narrowed to candidates for its first ``rows``.
+
+    No index holds a value of the instant, so ``ordering=-time_in_space`` would sort every
+    spacecraft on every request. But the duration grows only for the few spacecraft with a
+    flight (docking) still open; for all the others it is the stored value, which its index
+    (``spacecraft_time_in_space``, ``spacecraft_time_in_space_desc``) reads in order. The first
+    ``rows`` of the list are among the first ``rows`` of those settled spacecraft, read from
+    the index, and the first ``rows`` of the growing ones, found by their partial index
+    (``spacecraft_open_flights``, which covers what the ordering reads): the same rows in the
+    same order, in the same one query. Any other ordering is returned as it is, and so is a
+    page deeper than ``LIVE_CANDIDATES_AT_MOST`` rows from its end of the list: looking up
+    that many candidates one by one costs more than the sort."""
+    ordering = list(queryset.query.order_by)
+    growing = [
+        LIVE_DURATIONS[name] for name in map(ordered_name, ordering) if name in LIVE_DURATIONS
+    ]
+    if not growing or queryset.query.distinct or rows > LIVE_CANDIDATES_AT_MOST:
+        return queryset
+    settled = queryset.filter(**{counter: 0 for _, counter in growing}).order_by(
+        *(stored_ordering(term) for term in ordering)
+    )
+    still_open = Q()
+    for _, counter in growing:
+        still_open |= Q(**{f"{counter}__gt": 0})
+    settled_ids = settled.values("pk")[:rows]
+    open_ids = queryset.filter(still_open).values("pk")[:rows]
+    if connections[queryset.db].vendor == "postgresql":
+        # The candidates as an array, computed first: ``id = ANY(...)`` is a lookup of the
+        # primary key, where ``id IN (...)`` is joined last, after every spacecraft has been
+        # joined to its status, image and configuration (more joins than the planner reorders).
+        candidates = ArraySubquery(settled_ids.union(open_ids, all=True))
+        return queryset.filter(AnyOf(F("pk"), candidates))
+    # SQLite: no LIMIT within a UNION, but it looks both lists up by primary key all the same.
+    return queryset.filter(Q(pk__in=settled_ids) | Q(pk__in=open_ids))
+
+
+def ordered_name(term) -> str | None:
+    """The column or annotation an ordering term (``F("x").desc()``, ``"-x"``) orders by."""
+    if isinstance(term, str):
+        return term.lstrip("-")
+    if isinstance(term, OrderBy) and isinstance(term.expression, F):
+        return term.expression.name
+    return None
+
+
+def stored_ordering(term):
+    """``term``, ordering by the stored value where it orders by a live duration: the two are
+    equal for a spacecraft with nothing open."""
+    name = ordered_name(term)
+    if name not in LIVE_DURATIONS:
+        return term
+    stored = F(LIVE_DURATIONS[name][0])
+    if isinstance(term, str):
+        return f"-{stored.name}" if term.startswith("-") else stored.name
+    return OrderBy(
+        stored, descending=term.descending, nulls_first=term.nulls_first, nulls_last=term.nulls_last
     )
 
 
