@@ -36,26 +36,25 @@ sys.exit(os.waitstatus_to_exitcode(status))
 
 def run_measured(command: list[str], env: dict, workdir: Path, hard_stop: float) -> Finished:
     """Run ``command``, killed (and the test failed by its caller) after ``hard_stop`` s."""
-    errors = (workdir / "stderr.txt").open("w+")
-    output = (workdir / "stdout.txt").open("w+")
     peak = workdir / "peak-kib.txt"
     peak.unlink(missing_ok=True)
-    began = time.monotonic()
-    child = subprocess.Popen(
-        [sys.executable, "-c", LAUNCHER, str(peak), *command],
-        env=env,
-        stdout=output,
-        stderr=errors,
-        start_new_session=True,
-    )
-    guard = threading.Timer(hard_stop, os.killpg, (child.pid, signal.SIGKILL))
-    guard.start()
-    try:
-        child.wait()
-    finally:
-        guard.cancel()
-    seconds = time.monotonic() - began
-    errors.seek(0)
-    output.seek(0)
-    peak_kib = float(peak.read_text()) if peak.exists() else float("inf")
-    return Finished(child.returncode, seconds, peak_kib / 1024, errors.read(), output.read())
+    with (workdir / "stderr.txt").open("w+") as errors, (workdir / "stdout.txt").open("w+") as out:
+        began = time.monotonic()
+        child = subprocess.Popen(
+            [sys.executable, "-c", LAUNCHER, str(peak), *command],
+            env=env,
+            stdout=out,
+            stderr=errors,
+            start_new_session=True,
+        )
+        guard = threading.Timer(hard_stop, os.killpg, (child.pid, signal.SIGKILL))
+        guard.start()
+        try:
+            child.wait()
+        finally:
+            guard.cancel()
+        seconds = time.monotonic() - began
+        errors.seek(0)
+        out.seek(0)
+        peak_kib = float(peak.read_text()) if peak.exists() else float("inf")
+        return Finished(child.returncode, seconds, peak_kib / 1024, errors.read(), out.read())

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.db import models, transaction
 
 from hangar.agencies.models import Agency
+from hangar.core.models import CatalogVersion
 from hangar.ingest import importer
 from hangar.ingest.importer import ImportRefused, import_documents, import_files
 from hangar.ingest.large_files import LargeFile
@@ -61,6 +62,18 @@ def test_parts_and_files_read_record_by_record_write_what_one_batch_writes(monke
 
 
 @pytest.mark.django_db
+def test_importing_the_same_records_again_in_parts_changes_nothing(monkeypatch):
+    """Nested copies that disagree with their own records (as LL2's do) are written by one part
+    and put back by a later one: the rows are unchanged, and the catalog version stays."""
+    import_files(BUNDLED, now=NOW)
+    version = CatalogVersion.objects.get().number
+    monkeypatch.setattr(importer, "PART_RECORDS", 1)
+    report = import_files(BUNDLED, now=NOW)
+    assert report.lines()[0].startswith(f"Imported {report.records} records: 0 created, 0 updated")
+    assert CatalogVersion.objects.get().number == version
+
+
+@pytest.mark.django_db
 def test_a_deeper_copy_in_a_later_part_does_not_overwrite_a_record_given_whole(monkeypatch):
     """Agency 44 given whole, then nested in the stations' page (as ``AgencyMini``)."""
     agency = sample(AGENCY_44)
@@ -87,6 +100,18 @@ def test_a_new_record_a_part_cannot_complete_waits_for_a_later_part(monkeypatch)
     with pytest.raises(ImportRefused) as refused:
         import_documents([("station.json", {**STATION_MINI, "id": 999999})], NOW)
     assert "space station 999999: status, type, founded: required" in refused.value.errors[0]
+
+
+@pytest.mark.django_db
+def test_the_owners_of_a_row_that_waits_are_counted_with_it(monkeypatch):
+    station = sample(STATIONS)["response"]["results"][0]
+    url = "https://ll.thespacedevs.com/2.3.0/space_stations/999/"
+    partial = {**STATION_MINI, "id": 999, "url": url, "owners": station["owners"]}
+    monkeypatch.setattr(importer, "PART_RECORDS", 1)
+    report = import_documents(
+        [("partial.json", partial), ("station.json", {**station, "id": 999, "url": url})], NOW
+    )
+    assert "  space stations: 1 created, 0 updated, 0 unchanged" in report.lines()
 
 
 @pytest.mark.django_db
@@ -134,6 +159,11 @@ def test_a_record_refused_in_a_later_part_leaves_nothing_of_the_earlier_parts(mo
         (b'{"count": 1, "results": {"id": 1}}', "results: expected a list of records."),
         (b"42", "expected an LL2 object, list page or array of objects."),
         (b"[{}]", "[0]: cannot tell which resource this record is (no url)."),
+        (b"[" * 20000, "not valid JSON: nested deeper than 1024 levels."),
+        (
+            b'{"response": {"count": 0, "results": []}, "request": "GET /2.3.0/spacecraft/"}',
+            "a saved answer this large must give its request before its response.",
+        ),
     ],
 )
 @pytest.mark.django_db

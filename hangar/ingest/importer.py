@@ -238,19 +238,24 @@ class Parts:
     def read(self, name: str, payload: object) -> None:
         # A record given twice is refused within one document only.
         self.batch.top_level.clear()
-        try:
-            for record in read_records(name, payload):
-                self.records += 1
-                self.pending += 1
-                problem = collect_record(self.batch, record)
-                if problem:
-                    keep(self.errors, problem)
-                    self.rejected += 1
-                if self.pending >= PART_RECORDS:
-                    self.write(last=False)
-        except BatchError as error:
-            keep(self.errors, str(error))
-            self.rejected += 1
+        records = read_records(name, payload)
+        while True:
+            try:
+                record = next(records, None)
+            except BatchError as error:  # the file itself: its shape, its JSON
+                keep(self.errors, str(error))
+                self.rejected += 1
+                return
+            if record is None:
+                return
+            self.records += 1
+            self.pending += 1
+            problem = collect_record(self.batch, record)
+            if problem:
+                keep(self.errors, problem)
+                self.rejected += 1
+            if self.pending >= PART_RECORDS:
+                self.write(last=False)
 
     def write(self, last: bool) -> None:
         """Write the batch as one part (the last may refuse rows: ``RowsRefused``) and empty

@@ -21,6 +21,8 @@ from hangar.ll2.links import resource_of
 WHOLE_FILE_LIMIT = 16 * 1024 * 1024
 SCALARS = {"string", "number", "integer", "double", "boolean", "null"}
 LINKS = {"request", "next", "previous", "response.next", "response.previous"}
+OPENING, CLOSING = {"start_map", "start_array"}, {"end_map", "end_array"}
+MAX_DEPTH = 1024  # orjson's limit
 
 
 class LargeFile:
@@ -53,6 +55,11 @@ class LargeFile:
             wrapped = {"request", "response"} <= keys
             results = "response.results" if wrapped else "results"
             if prefix == "" and event == "map_key":
+                if value == "response" and "request" not in keys and "count" not in keys:
+                    raise BatchError(
+                        f"{self.path}: a saved answer this large must give its request before "
+                        "its response."
+                    )
                 keys.add(value)
             elif prefix in LINKS and event in SCALARS:
                 links[prefix] = value
@@ -71,18 +78,29 @@ class LargeFile:
         raise BatchError(f"{self.path}: expected an LL2 object, list page or array of objects.")
 
     def events(self) -> Iterator[tuple]:
-        with self.path.open("rb") as file:
-            try:
-                yield from ijson.parse(file, use_float=True)
-            except ijson.JSONError as error:
-                raise BatchError(f"{self.path}: not valid JSON: {first_line(error)}.") from error
+        """The file's parse events, refused past ``MAX_DEPTH`` levels of nesting (as orjson
+        refuses a file decoded whole): the parser's memory grows with the square of the depth."""
+        try:
+            with self.path.open("rb") as file:
+                depth = 0
+                for prefix, event, value in ijson.parse(file, use_float=True):
+                    if event in OPENING:
+                        depth += 1
+                        if depth > MAX_DEPTH:
+                            raise BatchError(
+                                f"{self.path}: not valid JSON: nested deeper than {MAX_DEPTH} "
+                                "levels."
+                            )
+                    elif event in CLOSING:
+                        depth -= 1
+                    yield prefix, event, value
+        except ijson.JSONError as error:
+            raise BatchError(f"{self.path}: not valid JSON: {first_line(error)}.") from error
+        except OSError as error:
+            raise BatchError(f"{self.path}: cannot read: {error.strerror}.") from error
 
     def items(self, prefix: str) -> Iterator:
-        with self.path.open("rb") as file:
-            try:
-                yield from ijson.items(file, prefix, use_float=True)
-            except ijson.JSONError as error:
-                raise BatchError(f"{self.path}: not valid JSON: {first_line(error)}.") from error
+        yield from ijson.items(self.events(), prefix)
 
 
 def first_line(error: Exception) -> str:

@@ -75,6 +75,9 @@ class RowsRefused(BatchError):
 
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+# A row a part put back as it was when the import began (a deeper copy in an earlier part had
+# changed it): counted as unchanged, and not touched.
+RESTORED = "restored"
 
 
 OUTCOMES = (CREATED, UPDATED, UNCHANGED)
@@ -83,9 +86,11 @@ OUTCOMES = (CREATED, UPDATED, UNCHANGED)
 class Written:
     """What the earlier parts of one import wrote. A field a part gave at a shallower depth (a
     record's own top level) is not overwritten by a deeper copy in a later part, as within one
-    batch; a row, a relation or a list written twice is counted once. Each row is remembered as
-    one small number (its outcome, and the shape of its fields' depths, shared between rows of
-    the same kind), so that an import of millions of rows holds tens of megabytes."""
+    batch; a row, a relation or a list written twice is counted once, and a row that a deeper
+    copy in one part changed and its own record in a later part put back is unchanged, as it is
+    within one batch. Each row is remembered as one small number (its outcome, and the shape of
+    its fields' depths, shared between rows of the same kind): about a hundred bytes a row, and
+    the values a part replaced in the rows the import did not create."""
 
     def __init__(self) -> None:
         self.counts = WriteCounts()  # over all the parts
@@ -94,6 +99,11 @@ class Written:
         self.lists: dict[tuple, dict] = defaultdict(dict)  # (model, name) -> pk -> depth
         self.shapes: list[dict] = []
         self.shape_index: dict[tuple, int] = {}
+        # model -> pk -> the values the import replaced, as they were when it began
+        self.originals: dict[type, dict] = defaultdict(dict)
+        self.relisted: dict[type, set] = defaultdict(set)  # rows whose relation or list changed
+        # (model, relation) -> pk -> the relation's targets as the import found them
+        self.original_lists: dict[tuple, dict] = defaultdict(dict)
         # The new rows the last part could not write yet, by model.
         self.waiting: dict[type, set] = {}
 
@@ -123,28 +133,74 @@ class Written:
                     rows[pk].pop(name, None)
 
     def count(self, model, outcomes: dict, entries: dict, counts: WriteCounts) -> None:
-        """Count each row's outcome once over the parts: created stays created, and a row
-        first found unchanged that a later part changes is counted as updated."""
+        """Count each row's outcome once over the parts: created stays created, a row first
+        found unchanged that a later part changes is counted as updated, and one a later part
+        put back as it was (``RESTORED``) as unchanged."""
         label = model._meta.verbose_name_plural
         for pk, outcome in outcomes.items():
             prior = self.prior(model, pk)
             depths = entries[pk].depths
             if prior is None:
+                outcome = UNCHANGED if outcome == RESTORED else outcome
                 getattr(counts, outcome)[label] += 1
             else:
                 depths = {
                     **depths,
                     **{n: d for n, d in prior[1].items() if d < depths.get(n, d + 1)},
                 }
-                if outcome == UPDATED and prior[0] == UNCHANGED:
-                    counts.unchanged[label] -= 1
-                    counts.updated[label] += 1
-                else:
-                    outcome = prior[0]
+                outcome = self.combined(model, pk, prior[0], outcome, counts)
             self.remember(model, pk, outcome, depths)
+
+    def combined(self, model, pk, prior: str, outcome: str, counts: WriteCounts) -> str:
+        label = model._meta.verbose_name_plural
+        if outcome == UPDATED and prior == UNCHANGED:
+            counts.unchanged[label] -= 1
+            counts.updated[label] += 1
+            return UPDATED
+        if outcome == RESTORED and prior == UPDATED and pk not in self.relisted[model]:
+            counts.updated[label] -= 1
+            counts.unchanged[label] += 1
+            counts.touched[model].discard(pk)
+            return UNCHANGED
+        return prior
+
+    def replacing(self, model, pk, row, names: list[str]) -> None:
+        """``names`` of ``row`` (held before the import, or by an earlier part of it) are about
+        to be replaced: remember the values the import began with."""
+        code = self.rows[model].get(pk)
+        if code is not None and OUTCOMES[code % 4] == CREATED:
+            return
+        kept = self.originals[model].setdefault(pk, {})
+        for name in names:
+            kept.setdefault(name, getattr(row, name))
+
+    def restored(self, model, pk, row) -> bool:
+        """Whether ``row`` is back as it was when the import began, though a part changed it."""
+        kept = self.originals[model].get(pk)
+        if not kept or pk not in self.rows[model]:
+            return False
+        if all(same(getattr(row, name), value) for name, value in kept.items()):
+            del self.originals[model][pk]
+            return True
+        return False
+
+    def unlisted(self, model, pk, counts: WriteCounts) -> None:
+        """A relation of ``pk`` a part changed is back as the import found it: the row is
+        unchanged again, unless the import changed its columns too."""
+        if pk not in self.relisted[model]:
+            return
+        self.relisted[model].discard(pk)
+        prior = self.prior(model, pk)
+        if prior is not None and prior[0] == UPDATED and pk not in self.originals[model]:
+            label = model._meta.verbose_name_plural
+            counts.updated[label] -= 1
+            counts.unchanged[label] += 1
+            counts.touched[model].discard(pk)
+            self.remember(model, pk, UNCHANGED, prior[1])
 
     def changed(self, model, pk) -> None:
         """A relation or list of ``pk`` changed: the row counts as updated, once."""
+        self.relisted[model].add(pk)
         prior = self.prior(model, pk)
         if prior is not None and prior[0] == UNCHANGED:
             self.remember(model, pk, UPDATED, prior[1])
@@ -188,7 +244,7 @@ def write_batch(
             raise RowsRefused([line for _, line in problems])
         waiting = {pk for pk, _ in problems}
         rows = {pk: values for pk, values in rows.items() if pk not in waiting}
-        written.count(model, upsert(model, rows, existing, counts), entries, counts)
+        written.count(model, upsert(model, rows, existing, counts, written), entries, counts)
         written.waiting[model] = waiting
     for (model, name), relation in batch.relations.items():
         wanted = {
@@ -242,8 +298,9 @@ def is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> dict:
-    """Create and update the rows; each row's outcome (created, updated or unchanged)."""
+def upsert(model, rows: dict, existing: dict, counts: WriteCounts, written: Written) -> dict:
+    """Create and update the rows; each row's outcome (created, updated, unchanged, or
+    restored: put back as the import found it)."""
     outcomes = {}
     to_create, to_update, changed_fields = [], [], set()
     for pk, values in rows.items():
@@ -257,12 +314,16 @@ def upsert(model, rows: dict, existing: dict, counts: WriteCounts) -> dict:
             name for name, value in values.items() if not same(getattr(current, name), value)
         ]
         if changed:
+            written.replacing(model, pk, current, changed)
             for name in changed:
                 setattr(current, name, values[name])
             to_update.append(current)
             changed_fields.update(changed)
-            outcomes[pk] = UPDATED
-            counts.touched[model].add(pk)
+            if written.restored(model, pk, current):
+                outcomes[pk] = RESTORED
+            else:
+                outcomes[pk] = UPDATED
+                counts.touched[model].add(pk)
         else:
             outcomes[pk] = UNCHANGED
     model.objects.bulk_create(to_create, batch_size=CHUNK)
@@ -339,12 +400,20 @@ def write_relation(model, name: str, wanted: dict, counts: WriteCounts, written:
         ]
     through.objects.bulk_create(links, batch_size=CHUNK)
     label = model._meta.verbose_name_plural
+    originals = written.original_lists[(model, name)]
     for pk in stale:
-        if pk not in counts.touched[model]:
+        original = originals.setdefault(pk, held(current.get(pk, [])))
+        if held(wanted[pk]) == original:
+            # Put back as the import found it, after a deeper copy in an earlier part.
+            del originals[pk]
+            written.unlisted(model, pk, counts)
+            continue
+        # A row waiting for a later part is counted (created) when it is written.
+        if pk not in counts.touched[model] and pk in written.rows[model]:
             counts.touched[model].add(pk)
             counts.updated[label] += 1
             counts.unchanged[label] -= 1
-            written.changed(model, pk)
+        written.changed(model, pk)
 
 
 def write_children(model, parent: str, wanted: dict, counts: WriteCounts, written: Written) -> None:

@@ -13,10 +13,10 @@ than ``max_pages`` in any case, refused on the first page when its ``count`` nee
 ``next`` link is followed only on the upstream's own scheme, host and port: its query string
 would otherwise be asked of the configured host in the name of another.
 
-Each page is validated into the importer's batch as it arrives, before it is kept: a broken
-record stops the run before the rest of the budget is spent, and when the last page is in, the
-batch is ready to be written without validating everything a second time. A resumed run
-validates the pages of the checkpoint again, since the batch lived in the killed process.
+Each page is validated into the importer's batch as it arrives, before it is kept, and the
+batch is emptied after it: a broken record stops the run before the rest of the budget is spent,
+and nothing of the records is held. When the last page is in, the pages are read back from the
+checkpoint one at a time and imported (validated again), a part at a time in one transaction.
 """
 
 from __future__ import annotations
@@ -286,7 +286,7 @@ class Crawler:
         """Validate a page (``where``: its request and position), with the checks of ``hangar
         import``, and remember it for the apply step."""
         request, position = where
-        kept = self.kept(stream, body)
+        kept = self.kept(stream, body, self.taken, count_repeats=True)
         if kept is None:
             return
         try:
@@ -304,11 +304,12 @@ class Crawler:
         self.absorbed.append((stream, position))
         self.records += records
 
-    def kept(self, stream: Stream, body: object, taken: set | None = None) -> object | None:
+    def kept(
+        self, stream: Stream, body: object, taken: set, count_repeats: bool = False
+    ) -> object | None:
         """The page without the records an earlier stream of a quick refresh returned too (a
         new spacecraft already in space), which are taken once, as first returned: the importer
         refuses a record given twice. None for a page with nothing left."""
-        taken = self.taken if taken is None else taken
         if body is None:
             return None
         kept, repeated = [], 0
@@ -317,7 +318,7 @@ class Crawler:
                 repeated += 1
             else:
                 kept.append(record)
-        if taken is self.taken:
+        if count_repeats:
             self.repeated += repeated
         if isinstance(body, dict) and "results" in body:
             return {**body, "results": kept}
