@@ -161,12 +161,7 @@ def running(server: Server, workers: int) -> Iterator[Server]:
             wait_until_ready(process, server)
             yield server
         finally:
-            process.terminate()  # gunicorn stops its workers, then exits
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
 
 
 def wait_until_ready(process: subprocess.Popen, server: Server) -> None:
@@ -278,6 +273,16 @@ def main() -> int:
         print(f"\nSome requests failed; the servers' logs are in {LOGS.relative_to(ROOT)}/.")
         return 1
     return 0
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server: gunicorn stops its workers, then exits; killed if it takes over 20 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from load import get
-from run import HANGAR, HOST, LOGS, ROOT, STARTUP_TIMEOUT, free_port
+from run import HANGAR, HOST, LOGS, ROOT, STARTUP_TIMEOUT, free_port, stop
 
 REQUESTS = {
     "first page": "/2.3.0/spacecraft/?limit=10&format=json",
@@ -152,12 +152,7 @@ def running_server(size: int, url: str, port: int, workers: int, cached: bool) -
             wait_until_ready(process, size, port)
             yield
         finally:
-            process.terminate()  # gunicorn stops its workers, then exits
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
 
 
 def wait_until_ready(process: subprocess.Popen, size: int, port: int) -> None:
