@@ -229,6 +229,10 @@ WHITENOISE_USE_FINDERS = not (STATIC_ROOT / "rest_framework").is_dir()
 RESPONSE_CACHE = env.bool("RESPONSE_CACHE", True)
 RESPONSE_CACHE_MAX_MB = env.int("RESPONSE_CACHE_MAX_MB", 256, validate=AT_LEAST_0)
 CACHE_CONTROL_MAX_AGE = env.int("CACHE_CONTROL_MAX_AGE", 0, validate=AT_LEAST_0)
+# Each object as rendered at each level, kept per catalog version in each process and
+# assembled into pages (``hangar.core.documents``); DOCUMENT_CACHE=false serializes every object.
+DOCUMENT_CACHE = env.bool("DOCUMENT_CACHE", True)
+DOCUMENT_CACHE_MAX_MB = env.int("DOCUMENT_CACHE_MAX_MB", 256, validate=AT_LEAST_0)
 # Pages' counts, kept per catalog version in each process (``hangar.core.counts``).
 COUNT_CACHE = env.bool("COUNT_CACHE", True)
 COUNT_CACHE_SIZE = env.int("COUNT_CACHE_SIZE", 4096, validate=AT_LEAST_1)

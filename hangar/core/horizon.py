@@ -57,3 +57,16 @@ def horizon(now: datetime) -> datetime:
         if values["kept"] is not None:
             candidates.append(values["kept"] + GRACE)
     return min(candidates)
+
+
+class KeptHorizon:
+    """The horizon of the current catalog version, computed once and kept until it passes."""
+
+    def __init__(self) -> None:
+        self.version, self.since, self.until = None, 0.0, 0.0
+
+    def at(self, version: int, now: float) -> float:
+        if version != self.version or not self.since <= now < self.until:
+            self.until = horizon(datetime.fromtimestamp(now, UTC)).timestamp()
+            self.version, self.since = version, now
+        return self.until

@@ -24,7 +24,9 @@ class LL2Pagination(LimitOffsetPagination):
         except AttributeError:  # not a queryset
             return len(queryset)
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate_queryset(self, queryset, request, view=None, ids: bool = False):
+        """The rows of the page, or with ``ids`` their primary keys only (which is all a page
+        assembled from kept documents reads: ``hangar.core.documents``)."""
         self.request = request
         self.limit = self.get_limit(request)
         if self.limit is None:
@@ -37,16 +39,24 @@ class LL2Pagination(LimitOffsetPagination):
             return []
         narrow = getattr(getattr(view, "resource", None), "first_rows", None) or keep_all
         if self.offset > self.count // 2 and getattr(queryset, "ordered", False):
-            return self.read_from_the_end(queryset, narrow)
+            return self.read_from_the_end(queryset, narrow, ids)
         stop = self.offset + self.limit
-        return list(narrow(queryset, stop)[self.offset : stop])
+        return list(selected(narrow(queryset, stop), ids)[self.offset : stop])
 
-    def read_from_the_end(self, queryset, narrow) -> list:
+    def read_from_the_end(self, queryset, narrow, ids: bool) -> list:
         remaining = self.count - self.offset  # rows from this page's first to the last
         taken = min(self.limit, remaining)
-        rows = list(narrow(queryset.reverse(), remaining)[remaining - taken : remaining])
+        narrowed = narrow(queryset.reverse(), remaining)
+        rows = list(selected(narrowed, ids)[remaining - taken : remaining])
         rows.reverse()
         return rows
+
+
+def selected(queryset, ids: bool):
+    """The rows of ``queryset``, or only their primary keys (nothing fetched beside them)."""
+    if not ids:
+        return queryset
+    return queryset.prefetch_related(None).values_list("pk", flat=True)
 
 
 def keep_all(queryset, rows: int):

@@ -20,7 +20,9 @@ from rest_framework.response import Response
 from rest_framework.utils import formatting
 
 from hangar.core.cache.keys import ENVIRON_KEY
+from hangar.core.documents import DETAIL_PARAMETERS, Documents, page_of
 from hangar.core.registry import Resource
+from hangar.core.renderers import OrjsonRenderer
 from hangar.ll2.links import Links
 from hangar.ll2.schema import endpoint_description
 
@@ -137,12 +139,40 @@ class LL2ObjectViewSet(LL2GenericViewSet):
         return Response(self.get_serializer(build(self.now, request.query_params)).data)
 
 
+class ListFromDocuments(mixins.ListModelMixin):
+    """A page assembled from kept documents when it can be (``hangar.core.documents``)."""
+
+    def list(self, request, *args, **kwargs):
+        documents = Documents.usable(self)
+        if documents is None:
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        ids = self.paginator.paginate_queryset(queryset, request, view=self, ids=True)
+        head = self.paginator.get_paginated_response([]).data
+        body = page_of(OrjsonRenderer().render(head), documents.of_page(ids))
+        return Response(documents.answer(body))
+
+
+class RetrieveFromDocuments(mixins.RetrieveModelMixin):
+    """A detail view answered with its kept document when it can be."""
+
+    def retrieve(self, request, *args, **kwargs):
+        documents = None
+        if DETAIL_PARAMETERS.issuperset(request.query_params):
+            documents = Documents.usable(self)
+        if documents is None:
+            return super().retrieve(request, *args, **kwargs)
+        lookup = self.lookup_url_kwarg or self.lookup_field
+        pk = self.resource.model._meta.pk.to_python(kwargs[lookup])
+        return Response(documents.answer(documents.of_object(pk)))
+
+
 def viewset_for(resource: Resource) -> type[LL2GenericViewSet]:
     """The read-only viewset of a registered resource: a list (unless the resource has detail
     views only) and a detail view, or the one object of a ``single`` resource."""
-    bases = (mixins.RetrieveModelMixin, LL2GenericViewSet)
+    bases = (RetrieveFromDocuments, LL2GenericViewSet)
     if resource.listed:
-        bases = (mixins.ListModelMixin, *bases)
+        bases = (ListFromDocuments, *bases)
     if resource.single:
         bases = (LL2ObjectViewSet,)
     name = "".join(part.title() for part in resource.name.replace("/", "_").split("_"))

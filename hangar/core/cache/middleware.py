@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -12,7 +11,7 @@ from prometheus_client import Counter
 from hangar.core.cache.entries import Entry, accepts_gzip, matches
 from hangar.core.cache.keys import ENVIRON_KEY, answerable, request_key, switches
 from hangar.core.cache.stores import LocalStore, shared_store
-from hangar.core.horizon import horizon
+from hangar.core.horizon import KeptHorizon
 from hangar.core.live import LiveBody
 from hangar.core.models import read_catalog_version
 from hangar.core.routers import PRIMARY, reads_from_a_replica
@@ -26,25 +25,12 @@ ANSWERS = Counter(
 COUNTED = {result: ANSWERS.labels(result) for result in ("hit", "miss", "not_modified", "uncached")}
 
 
-class Horizon:
-    """The horizon of the current catalog version, computed once and kept until it passes."""
-
-    def __init__(self) -> None:
-        self.version, self.since, self.until = None, 0.0, 0.0
-
-    def at(self, version: int, now: float) -> float:
-        if version != self.version or not self.since <= now < self.until:
-            self.until = horizon(datetime.fromtimestamp(now, UTC)).timestamp()
-            self.version, self.since = version, now
-        return self.until
-
-
 class ResponseCache:
     def __init__(self, application) -> None:
         self.application = application
         self.local = LocalStore(settings.RESPONSE_CACHE_MAX_MB * 1024 * 1024)
         self.shared = shared_store()
-        self.horizon = Horizon()
+        self.horizon = KeptHorizon()
 
     def __call__(self, environ, start_response):
         if not switches()[2] or not answerable(environ):
