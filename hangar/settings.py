@@ -298,7 +298,7 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "hangar.core.pagination.LL2Pagination",
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "hangar.core.filters.NamedFilterBackend",
         "rest_framework.filters.SearchFilter",
         "hangar.core.filters.TieBreakOrderingFilter",
     ],

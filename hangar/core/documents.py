@@ -75,7 +75,8 @@ class Generation:
 
 
 class DocumentStore:
-    """Each process's documents, least recently used dropped first past the byte budget."""
+    """Each process's documents, the oldest dropped first past the byte budget
+    (``DOCUMENT_CACHE_MAX_MB``)."""
 
     def __init__(self) -> None:
         self.generations: dict[str, Generation] = {}
