@@ -59,6 +59,9 @@ class Resource:
     default_mode: str = "normal"
     # Annotations that depend on the instant of the request (live durations), for ordering.
     annotate: Callable[[QuerySet, int], QuerySet] | None = None
+    # The annotations serve ``?ordering=`` alone (no filter or serializer reads them): a
+    # request that does not order by one of ``ordering_columns`` is read without them.
+    annotated_for_ordering_only: bool = False
     # For orderings no index can read (by such an annotation): ``first_rows(queryset, n)`` is
     # the ordered list narrowed to rows among which its first ``n`` are, so that a page does
     # not sort every record.

@@ -11,6 +11,7 @@ statistics that grow with time are computed at read time (see
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -81,21 +82,34 @@ class LL2GenericViewSet(viewsets.GenericViewSet):
     def get_serializer_class(self):
         return self.resource.modes[self.current_mode()].serializer
 
-    def get_queryset(self):
+    def get_queryset(self, rows_only: bool = False):
+        """The records of the request's mode, with what its serializer reads; with
+        ``rows_only``, the same rows with nothing joined or prefetched, which is all a page
+        assembled from kept documents reads of them."""
         mode = self.resource.modes[self.current_mode()]
-        queryset = mode.queryset()
+        queryset = rows_of(mode, self.resource.model) if rows_only else mode.queryset()
         if self.resource.scope is not None:
             self.now_epoch()
             queryset = self.resource.scope(queryset, self.now)
-        if self.resource.annotate is not None:
+        if self.needs_annotations():
             queryset = self.resource.annotate(queryset, self.now_epoch())
             if self.orders_by(set(queryset.query.annotations)):
                 # A value of the instant (time in space, still growing) orders the list:
                 # the order may change any second.
                 self.keep_for_this_second_only()
-        if mode.at_instant is not None:
+        if mode.at_instant is not None and not rows_only:
             queryset = mode.at_instant(queryset, self.now_epoch())
         return queryset
+
+    def needs_annotations(self) -> bool:
+        resource = self.resource
+        if resource.annotate is None:
+            return False
+        if not resource.annotated_for_ordering_only:
+            return True
+        columns = set(resource.ordering_columns.values())
+        by_default = {term.lstrip("-") for term in resource.default_ordering}
+        return self.orders_by(columns) or bool(columns & by_default)
 
     def orders_by(self, columns: set[str]) -> bool:
         """Whether ``?ordering=`` names one of ``columns``."""
@@ -139,6 +153,22 @@ class LL2ObjectViewSet(LL2GenericViewSet):
         return Response(self.get_serializer(build(self.now, request.query_params)).data)
 
 
+@cache
+def plain(mode) -> bool:
+    """Whether the query of ``mode`` holds every row of its model (it only joins, prefetches
+    and orders)."""
+    query = mode.queryset().query
+    return not (query.where.children or query.distinct or query.annotations or query.extra)
+
+
+def rows_of(mode, model):
+    """The rows of ``mode``'s query of ``model`` with nothing joined or prefetched (each copy
+    of a queryset on the way would copy those whole)."""
+    if plain(mode):
+        return model._base_manager.all()
+    return mode.queryset().select_related(None).prefetch_related(None)
+
+
 class ListFromDocuments(mixins.ListModelMixin):
     """A page assembled from kept documents when it can be (``hangar.core.documents``)."""
 
@@ -146,8 +176,8 @@ class ListFromDocuments(mixins.ListModelMixin):
         documents = Documents.usable(self)
         if documents is None:
             return super().list(request, *args, **kwargs)
-        queryset = self.filter_queryset(self.get_queryset())
-        ids = self.paginator.paginate_queryset(queryset, request, view=self, ids=True)
+        rows = self.get_queryset(rows_only=True)
+        ids = self.paginator.paginate_queryset(self.filter_queryset(rows), request, self, ids=True)
         head = self.paginator.get_paginated_response([]).data
         body = page_of(OrjsonRenderer().render(head), documents.of_page(ids))
         return Response(documents.answer(body))

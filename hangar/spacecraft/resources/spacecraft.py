@@ -41,6 +41,7 @@ register(
         # Durations that grow while a spacecraft is up are ordered by their value now.
         ordering_columns={"time_in_space": "time_in_space_live", "time_docked": "time_docked_live"},
         annotate=queries.with_live_durations,
+        annotated_for_ordering_only=True,
         first_rows=queries.first_rows_by_live_durations,
         input=SpacecraftIn,
         collect=spacecraft,
