@@ -1,18 +1,21 @@
 """``make bench``: Hangar's throughput side by side with the physical limit of its stack.
 
 Builds a synthetic catalog (``synthetic.py``) in a database of its own, ``var/bench.sqlite3``, or
-reuses it when it already holds the requested number of spacecraft. Then starts three servers
+reuses it when it already holds the requested number of spacecraft. Then starts four servers
 under one gunicorn command line (same workers, same worker class), each on a free local port:
 
 - ``hangar``: Hangar as deployed (``hangar.wsgi``: the response cache in front of Django);
-- ``uncached``: the same with ``RESPONSE_CACHE=false``: every answer computed;
+- ``uncached``: the same with ``RESPONSE_CACHE=false``: every answer computed, from the objects
+  the document store keeps (``hangar.core.documents``);
+- ``serialized``: with ``DOCUMENT_CACHE=false`` as well: every object of every answer serialized;
 - ``limit``: ``limit.py``, answering each request with the bytes Hangar served for it, from
   memory: nothing on this stack answers faster.
 
 Every round measures every request on every server, the order of the servers rotating from one
 round to the next so that drift hits them alike. Reported: requests per second (median of the
 rounds), median and 90th percentile latency, and for each request the median over rounds of the
-within-round ratios ``hangar / limit``, ``uncached / limit`` and ``hangar / uncached``.
+within-round ratios ``hangar / limit``, ``uncached / limit``, ``hangar / uncached`` and
+``uncached / serialized``.
 """
 
 from __future__ import annotations
@@ -49,13 +52,20 @@ UPCOMING = [
 ]
 WARMUP_SECONDS = 2.0
 STARTUP_TIMEOUT = 60.0
-PAIRS = (("hangar", "limit"), ("uncached", "limit"), ("hangar", "uncached"))
+PAIRS = (
+    ("hangar", "limit"),
+    ("uncached", "limit"),
+    ("hangar", "uncached"),
+    ("uncached", "serialized"),
+)
+UNCACHED = {"RESPONSE_CACHE": "false"}
+SERIALIZED = {**UNCACHED, "DOCUMENT_CACHE": "false"}
 
 
 def parse_args() -> argparse.Namespace:
     cpus = os.cpu_count() or 1
     parser = argparse.ArgumentParser(
-        description="Hangar, Hangar uncached and the stack's limit, side by side."
+        description="Hangar, Hangar uncached, Hangar serializing and the limit, side by side."
     )
     parser.add_argument("--spacecraft", type=int, default=10_000, help="catalog size")
     parser.add_argument("--seconds", type=float, default=5.0, help="measuring time per request")
@@ -257,7 +267,8 @@ def main() -> int:
         stack.close()  # started again below with the measured number of workers
         servers = [
             Server("hangar", "hangar.wsgi:application"),
-            Server("uncached", "hangar.wsgi:application", {"RESPONSE_CACHE": "false"}),
+            Server("uncached", "hangar.wsgi:application", UNCACHED),
+            Server("serialized", "hangar.wsgi:application", SERIALIZED),
             Server("limit", "limit:application", {"BENCH_LIMIT_DIR": folder}, cwd=BENCH),
         ]
         for server in servers:
