@@ -10,11 +10,13 @@ column of the resource's model is written to it as it is (``Collector.scalars``)
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import orjson
 from django.db import models
 from rest_framework import serializers
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from hangar.core.columns import columns, field_class
 from hangar.ll2.durations import parse_seconds
@@ -54,6 +56,27 @@ class Strict(Optional):
 class Text(Strict, serializers.CharField):
     accepts = (str,)
     defaults = {"allow_blank": True, "trim_whitespace": False}
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            SurrogatesRefused() if type(check) is ProhibitSurrogateCharactersValidator else check
+            for check in self.validators
+        ]
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class SurrogatesRefused(ProhibitSurrogateCharactersValidator):
+    """DRF's refusal of surrogate characters, with its message, searched by a regular
+    expression instead of a Python loop over every character (a tenth of an import's time)."""
+
+    def __call__(self, value):
+        found = SURROGATE.search(str(value))
+        if found:
+            message = self.message.format(code_point=ord(found.group()))
+            raise serializers.ValidationError(message, code=self.code)
 
 
 class Integer(Strict, serializers.IntegerField):

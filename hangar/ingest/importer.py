@@ -107,9 +107,18 @@ def layout(name: str, payload: object) -> tuple[tuple | None, Iterable, str | No
     raise BatchError(f"{name}: expected an LL2 object, list page or array of objects.")
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A file that could not be read or decoded, in place of its records: the reason."""
+
+    error: BatchError
+
+
 def read_records(name: str, payload: object) -> Iterator[SourceRecord]:
     """The records of one file (decoded, or a large file read as it goes), each with the
     resource it belongs to."""
+    if isinstance(payload, Unreadable):
+        raise payload.error
     fallback, items, where = (
         payload.layout() if isinstance(payload, LargeFile) else layout(name, payload)
     )
@@ -313,16 +322,15 @@ def write_and_refresh(batch: Batch, refreshes, now: datetime) -> WriteCounts:
 
 
 def import_files(paths: Iterable[Path | str], now: datetime | None = None) -> ImportReport:
-    """Import files read one at a time: every file small enough to be decoded whole is checked
-    to be JSON first, then each is decoded again as its turn comes (a large one is read record
-    by record), so that only one decoded file is held at once."""
-    paths = [Path(p) for p in paths]
-    errors = []
-    for path in paths:
-        try:
-            decode(path)
-        except BatchError as error:
-            errors.append(str(error))
-    if errors:
-        raise ImportRefused(errors, len(errors))
-    return import_documents(((str(path), decode(path)) for path in paths), now)
+    """Import files decoded one at a time as their turn comes (a large one read record by
+    record), so that only one decoded file is held at once. A file that is not JSON, or cannot
+    be read, is named among the problems of the refusal, as a refused record is: the other
+    files are still validated, and nothing is written."""
+    return import_documents((decoded(Path(path)) for path in paths), now)
+
+
+def decoded(path: Path) -> tuple[str, object]:
+    try:
+        return str(path), decode(path)
+    except BatchError as error:
+        return str(path), Unreadable(error)

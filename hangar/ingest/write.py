@@ -23,6 +23,7 @@ from django.core.exceptions import FieldDoesNotExist
 from hangar.core.batch import Batch, BatchError
 from hangar.core.models import local_edits
 from hangar.core.registry import registry
+from hangar.core.rows import update_rows
 
 
 @cache
@@ -327,8 +328,7 @@ def upsert(model, rows: dict, existing: dict, counts: WriteCounts, written: Writ
         else:
             outcomes[pk] = UNCHANGED
     model.objects.bulk_create(to_create, batch_size=CHUNK)
-    if to_update:
-        model.objects.bulk_update(to_update, sorted(changed_fields), batch_size=CHUNK)
+    update_rows(model, sorted(changed_fields), to_update)
     return outcomes
 
 

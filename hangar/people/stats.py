@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from hangar.core.rows import update_rows
 from hangar.ll2.durations import live_seconds, whole_seconds
 from hangar.people.models import (
     Astronaut,
@@ -217,7 +218,7 @@ def refresh_astronauts(ids: Iterable[int], now: datetime | None = None) -> None:
             store_statistics(person, records.get(person.id) or Record({}, {}, {}), now)
             if observable(person, now_epoch) != before:
                 changed.append(person)
-        Astronaut.objects.bulk_update(changed, STATISTICS, batch_size=500)
+        update_rows(Astronaut, STATISTICS, changed)
 
 
 # --- keeping values true as time passes -------------------------------------------------------

@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from django.db.models import Min
 
+from hangar.core.rows import update_rows
 from hangar.ll2.durations import live_seconds, whole_seconds
 from hangar.spacecraft.models import (
     DockingEvent,
@@ -192,10 +193,8 @@ def refresh_spacecraft_part(ids: list[int], now: datetime) -> set:
         _store_statistics(craft, times, dockings_by_craft.get(craft.id, []), now, now_epoch)
         if _observable(craft, now_epoch) != before:
             changed_craft.append(craft)
-    Spacecraft.objects.bulk_update(changed_craft, SPACECRAFT_STATISTICS, batch_size=500)
-    SpacecraftFlight.objects.bulk_update(
-        changed_flights, ["duration_s", "turn_around_time_s"], batch_size=500
-    )
+    update_rows(Spacecraft, SPACECRAFT_STATISTICS, changed_craft)
+    update_rows(SpacecraftFlight, ["duration_s", "turn_around_time_s"], changed_flights)
     return configs
 
 
@@ -307,7 +306,7 @@ def refresh_configurations(config_ids: Iterable[int], now: datetime | None = Non
     store_group_statistics(configs, by_config, now)
     for config in configs:
         config.fastest_turnaround_s = turnaround.get(config.id)
-    SpacecraftConfig.objects.bulk_update(configs, [*STAT_FIELDS, "fastest_turnaround_s"])
+    update_rows(SpacecraftConfig, [*STAT_FIELDS, "fastest_turnaround_s"], configs)
 
     family_ids = set(
         SpacecraftConfig.families.through.objects.filter(spacecraftconfig_id__in=ids).values_list(
@@ -317,7 +316,7 @@ def refresh_configurations(config_ids: Iterable[int], now: datetime | None = Non
     by_family = flights_by_group("spacecraft__spacecraft_config__families", family_ids)
     families = list(SpacecraftConfigFamily.objects.filter(id__in=by_family))
     store_group_statistics(families, by_family, now)
-    SpacecraftConfigFamily.objects.bulk_update(families, STAT_FIELDS)
+    update_rows(SpacecraftConfigFamily, STAT_FIELDS, families)
 
 
 def flights_by_group(group: str, group_ids: set) -> dict[int, list[ConfigFlight]]:
