@@ -88,6 +88,23 @@ def test_origin_format_offset_and_ordering_are_each_requests_own(api, committed,
         assert_same_answer(api, url, **headers)
 
 
+def test_text_that_reads_like_a_placeholder_is_served_as_it_is(api, committed, instant):
+    import_files([SPACECRAFT_PAGE])
+    text = "\\u0000R, \\u0000S and \\u0000L1:2:3 at the end: \\u0000S"
+    Spacecraft.objects.filter(pk=233).update(name="\\u0000R", description=text)
+    bump_catalog_version()
+    for url in ("/2.3.0/spacecraft/233/", "/2.3.0/spacecraft/?limit=100&format=json"):
+        assert_same_answer(api, url)
+    assert api.get("/2.3.0/spacecraft/233/").json()["description"] == text
+
+
+def test_a_malformed_key_is_a_404_as_it_is_without_documents(api, committed, instant):
+    import_files([SPUTNIK_LAUNCH])
+    for key in ("-" * 36, "0" * 36):
+        assert_same_answer(api, f"/2.3.0/launches/{key}/")
+        assert api.get(f"/2.3.0/launches/{key}/").status_code == 404
+
+
 def test_kept_objects_cost_one_query_a_page_and_none_a_detail_view(api, committed, instant):
     import_files([SPACECRAFT_PAGE])
     page = "/2.3.0/spacecraft/?limit=100&mode=detailed&format=json"

@@ -10,8 +10,9 @@ one query and its prefetches, as before.
 
 A document is rendered once for every request that may show it:
 
-- the origin and ``format`` that LL2 writes into every url are placeholders (``PlaceholderLinks``),
-  filled in for each answer (``fill_in``);
+- the origin that LL2 writes at the start of every url is a placeholder (``PlaceholderLinks``),
+  filled in for each answer (``fill_in``); the ``format`` it carries at their end is part of the
+  key;
 - a duration that grows is a marker (``hangar.core.live``), filled in for the second of the answer;
 - it holds for one catalog version and until the horizon (``hangar.core.horizon``): a generation
   of documents is dropped whole when an import, sync, refresh or edit commits, and when time
@@ -40,9 +41,9 @@ from hangar.core.renderers import OrjsonRenderer, Prerendered, fallback
 from hangar.ll2.links import Links
 
 ROOT = "\x00R"
-SUFFIX = "\x00S"
-RENDERED_ROOT = b"\\u0000R"
-RENDERED_SUFFIX = b"\\u0000S"
+# The placeholder as rendered, with the quote that opens its string: no text of the catalog
+# renders so (a NUL character is refused on import; a backslash renders doubled).
+RENDERED_ROOT = b'"\\u0000R'
 # Query parameters a detail view reads besides its path (any other, a filter, goes through the
 # filters as DRF's detail views do, and is answered without the store).
 DETAIL_PARAMETERS = frozenset({"format", "mode"})
@@ -55,13 +56,10 @@ KEPT, RENDERED = OBJECTS.labels("kept"), OBJECTS.labels("rendered")
 
 
 class PlaceholderLinks(Links):
-    """The links of a document rendered for every origin and format."""
+    """The links of a document rendered for every origin, with the ``format`` of a request."""
 
-    def __init__(self) -> None:
-        self.root, self.suffix = ROOT, SUFFIX
-
-
-PLACEHOLDERS = PlaceholderLinks()
+    def __init__(self, suffix: str) -> None:
+        self.root, self.suffix = ROOT, suffix
 
 
 @dataclass
@@ -69,6 +67,7 @@ class Generation:
     """The documents of one catalog version of one database, until its horizon."""
 
     version: int
+    since: float
     until: float
     documents: OrderedDict = field(default_factory=OrderedDict)
     size: int = 0
@@ -83,18 +82,24 @@ class DocumentStore:
         self.horizons: dict[str, KeptHorizon] = {}
         self.lock = threading.Lock()
 
-    def generation(self, database: str, version: int, now: float) -> Generation:
+    def generation(self, database: str, version: int, now: float) -> Generation | None:
+        """The documents of ``version`` at the instant ``now``; ``None`` for a request older
+        than the documents in force (it answers for an instant before their horizon began)."""
         current = self.generations.get(database)
-        if current is not None and current.version == version and now < current.until:
-            return current
+        if current is not None and current.version == version:
+            if current.since <= now < current.until:
+                return current
+            if now < current.since:
+                return None
         horizon = self.horizons.setdefault(database, KeptHorizon())
-        current = Generation(version, horizon.at(version, now))
+        current = Generation(version, now, horizon.at(version, now))
         with self.lock:
             self.generations[database] = current
         return current
 
     def put(self, generation: Generation, key: tuple, body: bytes) -> None:
-        budget = settings.DOCUMENT_CACHE_MAX_MB * 1024 * 1024
+        # One budget for the process, shared by the databases it reads (replicas).
+        budget = settings.DOCUMENT_CACHE_MAX_MB * 1024 * 1024 // len(settings.DATABASES)
         if len(body) > budget:
             return
         with self.lock:
@@ -123,6 +128,7 @@ class Documents:
 
     view: object
     generation: Generation
+    links: Links  # the request's
 
     @classmethod
     def usable(cls, view) -> Documents | None:
@@ -141,11 +147,13 @@ class Documents:
             version = read_catalog_version(database)
         except DatabaseError:
             return None
-        now = view.now.timestamp()
-        return cls(view, STORE.generation(database, version, now))
+        generation = STORE.generation(database, version, view.now.timestamp())
+        if generation is None:
+            return None
+        return cls(view, generation, Links(request))
 
     def key(self, pk) -> tuple:
-        return (self.view.resource.path, self.view.mode, pk)
+        return (self.view.resource.path, self.view.mode, self.links.suffix, pk)
 
     def of_page(self, ids: list) -> list[bytes]:
         """The documents of the rows ``ids``, in that order."""
@@ -156,7 +164,9 @@ class Documents:
         if missing:
             rows = self.view.get_queryset().filter(pk__in=missing)
             found.update(self.render(rows))
-        return [found[pk] for pk in ids]
+        # A row a commit removed since its primary key was read is left out, as a page read
+        # after that commit would leave it.
+        return [found[pk] for pk in ids if found[pk] is not None]
 
     def of_object(self, pk) -> bytes:
         """The document of the object the detail view names (a 404 when there is none)."""
@@ -169,7 +179,7 @@ class Documents:
     def render(self, instances) -> dict:
         view = self.view
         context = view.get_serializer_context()
-        context["links"] = PLACEHOLDERS
+        context["links"] = PlaceholderLinks(self.links.suffix)
         context["live_markers"] = True
         # One serializer for every object, as a list's serializer has one child.
         serializer = view.get_serializer_class()(context=context)
@@ -184,17 +194,15 @@ class Documents:
     def answer(self, body: bytes) -> Prerendered:
         """``body`` with the request's origin and format, and for a request the response
         cache does not compute, its growing durations as of the instant of the request."""
-        body = fill_in(body, Links(self.view.request))
+        body = fill_in(body, self.links)
         if getattr(self.view, "cache_state", None) is None:
             body = LiveBody.split(body).render(self.view.now_epoch())
         return Prerendered(body)
 
 
 def fill_in(body: bytes, links: Links) -> bytes:
-    """A body assembled from documents, with ``links``'s origin and format in its urls."""
-    root = orjson.dumps(links.root)[1:-1]
-    suffix = orjson.dumps(links.suffix)[1:-1]
-    return body.replace(RENDERED_ROOT, root).replace(RENDERED_SUFFIX, suffix)
+    """A body assembled from documents, with ``links``'s origin at the start of its urls."""
+    return body.replace(RENDERED_ROOT, orjson.dumps(links.root)[:-1])
 
 
 def page_of(head: bytes, documents: list[bytes]) -> bytes:

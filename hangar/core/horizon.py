@@ -66,7 +66,8 @@ class KeptHorizon:
         self.version, self.since, self.until = None, 0.0, 0.0
 
     def at(self, version: int, now: float) -> float:
-        if version != self.version or not self.since <= now < self.until:
-            self.until = horizon(datetime.fromtimestamp(now, UTC)).timestamp()
-            self.version, self.since = version, now
-        return self.until
+        until = self.until  # one read: another thread may replace it meanwhile
+        if version != self.version or not self.since <= now < until:
+            until = horizon(datetime.fromtimestamp(now, UTC)).timestamp()
+            self.version, self.since, self.until = version, now, until
+        return until

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connections, router
 
 
 def update_rows(model, fields: list[str], rows: list) -> None:
@@ -12,6 +12,9 @@ def update_rows(model, fields: list[str], rows: list) -> None:
     whole catalog of spacecraft); this takes milliseconds, on SQLite and PostgreSQL alike."""
     if not rows:
         return
+    if not fields:
+        raise ValueError("update_rows: no fields to store")
+    connection = connections[router.db_for_write(model)]
     meta, quote = model._meta, connection.ops.quote_name
     columns = [meta.get_field(name) for name in fields]
     assignments = ", ".join(f"{quote(column.column)} = %s" for column in columns)

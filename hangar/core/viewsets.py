@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import cache
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
@@ -193,7 +194,10 @@ class RetrieveFromDocuments(mixins.RetrieveModelMixin):
         if documents is None:
             return super().retrieve(request, *args, **kwargs)
         lookup = self.lookup_url_kwarg or self.lookup_field
-        pk = self.resource.model._meta.pk.to_python(kwargs[lookup])
+        try:
+            pk = self.resource.model._meta.pk.to_python(kwargs[lookup])
+        except DjangoValidationError:  # no such key (the path's pattern is looser): a 404
+            return super().retrieve(request, *args, **kwargs)
         return Response(documents.answer(documents.of_object(pk)))
 
 
