@@ -3,6 +3,7 @@ that document themselves, and the ordering every list shares (with an ``id`` tie
 
 import re
 from datetime import UTC
+from functools import cache
 
 from django import forms
 from django.db import models
@@ -247,9 +248,17 @@ class NamedFilterBackend(DjangoFilterBackend):
 def names_a_filter(request, filterset_class) -> bool:
     """Whether a query parameter may be read by one of the filters: its name, the name and a
     suffix (``net_after``, a range's ``_min``), or the name with brackets."""
-    names = filterset_class.base_filters
+    names = filter_names(filterset_class)
     for parameter in request.query_params:
         base = parameter.removesuffix("[]")
         if base in names or any(base.startswith(f"{name}_") for name in names):
             return True
     return False
+
+
+@cache
+def filter_names(filterset_class) -> frozenset[str]:
+    """The names of the filters of a filterset as built, those its ``__init__`` adds included
+    (``events/``'s ``date__lt``)."""
+    model = filterset_class._meta.model
+    return frozenset(filterset_class(data={}, queryset=model._default_manager.none()).filters)
