@@ -240,15 +240,15 @@ class NamedFilterBackend(DjangoFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         filterset_class = getattr(view, "filterset_class", None)
-        if filterset_class is not None and not names_a_filter(request, filterset_class):
+        if filterset_class is not None and not names_a_filter(request, filterset_class, queryset):
             return queryset
         return super().filter_queryset(request, queryset, view)
 
 
-def names_a_filter(request, filterset_class) -> bool:
+def names_a_filter(request, filterset_class, queryset) -> bool:
     """Whether a query parameter may be read by one of the filters: its name, the name and a
     suffix (``net_after``, a range's ``_min``), or the name with brackets."""
-    names = filter_names(filterset_class)
+    names = filter_names(filterset_class, queryset.model)
     for parameter in request.query_params:
         base = parameter.removesuffix("[]")
         if base in names or any(base.startswith(f"{name}_") for name in names):
@@ -257,8 +257,7 @@ def names_a_filter(request, filterset_class) -> bool:
 
 
 @cache
-def filter_names(filterset_class) -> frozenset[str]:
-    """The names of the filters of a filterset as built, those its ``__init__`` adds included
-    (``events/``'s ``date__lt``)."""
-    model = filterset_class._meta.model
+def filter_names(filterset_class, model) -> frozenset[str]:
+    """The names of the filters of a filterset as built for ``model``'s rows, those its
+    ``__init__`` adds included (``events/``'s ``date__lt``)."""
     return frozenset(filterset_class(data={}, queryset=model._default_manager.none()).filters)
