@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from datetime import UTC, datetime
 from io import StringIO
 
 import pytest
@@ -18,20 +17,16 @@ from hangar.ingest.sync.endpoints import Endpoint
 from tests import models as m
 from tests.upstream import (
     DETAILS_PER_LIST,
-    UpstreamHangar,
-    build_database,
     compare_catalogs,
     mismatches,
 )
 
 
-@pytest.fixture(scope="module")
-def instance(tmp_path_factory):
-    """The instance exported from: the bundled records and synthetic spacecraft, served."""
-    database = build_database(tmp_path_factory.mktemp("export-build"), datetime.now(UTC))
-    server = UpstreamHangar(tmp_path_factory.mktemp("export-source"), database).start()
-    yield server
-    server.stop()
+@pytest.fixture(scope="session")
+def instance(upstream):
+    """The instance exported from: the bundled records and synthetic spacecraft, served (the
+    upstream the sync tests mirror)."""
+    return upstream
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,6 @@ from tests.upstream import (
     Fault,
     FaultProxy,
     UpstreamHangar,
-    build_database,
     hangar_env,
     mismatches,
     synthetic_page,
@@ -46,18 +45,6 @@ FIRST_PAGE = (*SPACECRAFT, "offset=0")
 SECOND_PAGE = (*SPACECRAFT, "offset=100")
 TOTAL = SYNTHETIC_SPACECRAFT + 10  # and the bundled page of real records
 DOCKING_EVENTS = int(importable(Endpoint("docking_events/", "detailed")))
-
-
-@pytest.fixture(scope="module")
-def upstream_database(tmp_path_factory):
-    return build_database(tmp_path_factory.mktemp("upstream-build"), datetime.now(UTC))
-
-
-@pytest.fixture(scope="module")
-def upstream(upstream_database, tmp_path_factory):
-    server = UpstreamHangar(tmp_path_factory.mktemp("upstream"), upstream_database).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
