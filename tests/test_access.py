@@ -28,6 +28,7 @@ from hangar.core.cache import ResponseCache
 from hangar.core.throttling import HangarThrottle
 from hangar.service.models import ApiKey
 from hangar.wsgi import django_application
+from tests.migrated import migrated_sqlite
 from tests.test_response_cache import PAGE, call, free_port, get, wait_until_up
 from tests.test_settings import run
 
@@ -316,7 +317,7 @@ def test_two_servers_on_one_redis_share_the_limit(tmp_path: Path):
     redis.Redis.from_url(REDIS_URL).flushdb()
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{migrated_sqlite(tmp_path / 'shared.sqlite3')}",
         "CACHE_URL": REDIS_URL,
         "THROTTLE_ENABLED": "true",
         "THROTTLE_ANON_RATE": "3/hour",
@@ -325,7 +326,6 @@ def test_two_servers_on_one_redis_share_the_limit(tmp_path: Path):
         "HANGAR_ACCESS_LOG": "",
         "ALLOWED_HOSTS": HOST,
     }
-    subprocess.run([sys.executable, "-m", "hangar.cli", "migrate", "-v0"], env=env, check=True)
     ports = [free_port(), free_port()]
     servers = [start_server(env, port) for port in ports]
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from datetime import UTC, datetime
 from io import StringIO
 
 import pytest
@@ -16,16 +15,18 @@ from rest_framework.test import APIClient
 from hangar.ingest.export import ExportReport, export_endpoint
 from hangar.ingest.sync.endpoints import Endpoint
 from tests import models as m
-from tests.upstream import UpstreamHangar, build_database, compare_catalogs, mismatches
+from tests.upstream import (
+    DETAILS_PER_LIST,
+    compare_catalogs,
+    mismatches,
+)
 
 
-@pytest.fixture(scope="module")
-def instance(tmp_path_factory):
-    """The instance exported from: the bundled records and synthetic spacecraft, served."""
-    database = build_database(tmp_path_factory.mktemp("export-build"), datetime.now(UTC))
-    server = UpstreamHangar(tmp_path_factory.mktemp("export-source"), database).start()
-    yield server
-    server.stop()
+@pytest.fixture(scope="session")
+def instance(upstream):
+    """The instance exported from: the bundled records and synthetic spacecraft, served (the
+    upstream the sync tests mirror)."""
+    return upstream
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +63,10 @@ def test_round_trip_serves_the_same_documents_at_every_endpoint(db, instance, ex
             uuid.UUID(row[0]) for row in connection.execute("SELECT id FROM catalog_launch")
         ]
     assert sorted(launches) == sorted(m.Launch.objects.values_list("id", flat=True))
-    for pk in launches:
+    # Every launch was compared in every mode of every launch list above; the detail views of
+    # launches spread over all of them (in id order, not the lists' order) are compared here.
+    launches.sort()
+    for pk in launches[:: max(1, len(launches) // DETAILS_PER_LIST)]:
         detail = f"/2.3.0/launches/{pk}/"
         response = client.get(detail)
         if response.status_code == 404:  # this Hangar does not serve launches by id

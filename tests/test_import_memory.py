@@ -17,7 +17,8 @@ import pytest
 from hangar.ingest.large_files import WHOLE_FILE_LIMIT
 from tests.conftest import SPACECRAFT_PAGE, sample
 from tests.measured import Finished, run_measured
-from tests.upstream import hangar, hangar_env
+from tests.migrated import migrated_sqlite
+from tests.upstream import hangar_env
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("DATABASE_URL", "").startswith("postgres"),
@@ -61,8 +62,7 @@ def migrated(tmp_path_factory) -> Path:
     """An empty, migrated catalog, copied for each import."""
     workdir = tmp_path_factory.mktemp("migrated")
     database = workdir / "catalog.sqlite3"
-    hangar("migrate", "--noinput", "-v0", env=hangar_env(database, workdir / "var"))
-    return database
+    return migrated_sqlite(database)
 
 
 def import_measured(migrated: Path, workdir: Path, files: list[str]) -> Finished:

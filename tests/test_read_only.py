@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from hangar.core.registry import Resource, registry
+from tests.migrated import migrated_sqlite
 from tests.upstream import free_port, hangar, hangar_env
 
 RESOURCES = registry.resources()
@@ -107,8 +108,7 @@ def stop(process: subprocess.Popen) -> None:
 def served(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("read-only")
     database, var = workdir / "ro.sqlite3", workdir / "var"
-    env = hangar_env(database, var) | {"HANGAR_REFRESH_SECONDS": "0"}
-    hangar("migrate", "--noinput", "-v0", env=env)
+    env = hangar_env(migrated_sqlite(database), var) | {"HANGAR_REFRESH_SECONDS": "0"}
     hangar("load_bundled", env=env)
     ids = first_ids(database)
     database.chmod(0o444)

@@ -29,6 +29,7 @@ from django.test import override_settings
 
 from hangar.core.routers import ReplicaRouter, read_database, reads_from_a_replica
 from hangar.spacecraft.models import Spacecraft
+from tests.migrated import copy_sqlite, migrated_sqlite
 from tests.test_health import check, get_in_a_process
 from tests.upstream import free_port, hangar, hangar_env
 
@@ -40,7 +41,7 @@ POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
 
 @dataclass
 class Databases:
-    """A migrated primary holding agency 44, and a replica made from it."""
+    """A migrated primary holding agency 44, and a replica: two copies of one database."""
 
     primary: str
     replica: str
@@ -73,7 +74,10 @@ def env_for(tmp_path: Path, primary: str, replicas: str = "") -> dict:
 
 def migrated_primary(tmp_path: Path, url: str) -> None:
     env = env_for(tmp_path, url)
-    hangar("migrate", "--noinput", "-v0", env=env)
+    if url.startswith("sqlite"):
+        migrated_sqlite(Path(url.removeprefix("sqlite:///")))
+    else:
+        hangar("migrate", "--noinput", "-v0", env=env)
     hangar("import", str(AGENCY_44), env=env)
 
 
@@ -81,22 +85,40 @@ def postgres_url(name: str) -> str:
     return re.sub(r"/[^/]*$", f"/{name}", os.environ["DATABASE_URL"])
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Iterator[str]:
+    """A migrated primary holding agency 44, made once for the module: each test's primary and
+    replica are copies of it."""
+    workdir = tmp_path_factory.mktemp("replicas")
+    if not POSTGRES:
+        url = f"sqlite:///{workdir / 'template.sqlite3'}"
+        migrated_primary(workdir, url)
+        yield url
+        return
+    name = f"hangar_replicas_{os.getpid()}_template"
+    with psycopg.connect(postgres_url("postgres"), autocommit=True) as server:
+        server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        server.execute(f"CREATE DATABASE {name}")
+        try:
+            migrated_primary(workdir, postgres_url(name))
+            yield name
+        finally:
+            server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
-def databases(tmp_path: Path) -> Iterator[Databases]:
+def databases(tmp_path: Path, template: str) -> Iterator[Databases]:
     if not POSTGRES:
         primary, replica = tmp_path / "primary.sqlite3", tmp_path / "replica.sqlite3"
-        migrated_primary(tmp_path, f"sqlite:///{primary}")
-        with sqlite3.connect(primary) as source, sqlite3.connect(replica) as copy:
-            source.backup(copy)
+        for copy in (primary, replica):
+            copy_sqlite(Path(template.removeprefix("sqlite:///")), copy)
         yield Databases(f"sqlite:///{primary}", f"sqlite:///{replica}")
         return
     names = [f"hangar_replicas_{os.getpid()}_{role}" for role in ("primary", "replica")]
     with psycopg.connect(postgres_url("postgres"), autocommit=True) as server:
         for name in names:
             server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        server.execute(f"CREATE DATABASE {names[0]}")
-        migrated_primary(tmp_path, postgres_url(names[0]))
-        server.execute(f"CREATE DATABASE {names[1]} TEMPLATE {names[0]}")
+            server.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
         try:
             yield Databases(postgres_url(names[0]), postgres_url(names[1]))
         finally:

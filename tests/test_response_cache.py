@@ -26,6 +26,7 @@ from hangar.ingest.importer import import_documents
 from hangar.spacecraft.models import Spacecraft
 from hangar.wsgi import django_application
 from tests.conftest import SPACECRAFT_PAGE, sample
+from tests.migrated import migrated_sqlite
 
 PAGE = "/2.3.0/spacecraft/?limit=5&ordering=id"
 FIRST = 233  # the first spacecraft of the page
@@ -252,11 +253,11 @@ def hits(port: int) -> float:
 
 @pytest.fixture
 def shared_database(tmp_path: Path):
-    """A database of the two servers' own, committed to as in production: on the PostgreSQL
-    leg a database created on the same server for the test, else a SQLite file."""
+    """A migrated database of the two servers' own, committed to as in production: on the
+    PostgreSQL leg a database created on the same server for the test, else a SQLite file."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+        yield f"sqlite:///{migrated_sqlite(tmp_path / 'shared.sqlite3')}"
         return
     import psycopg
 
@@ -266,6 +267,8 @@ def shared_database(tmp_path: Path):
         admin.execute(f"DROP DATABASE IF EXISTS {name}")
         admin.execute(f"CREATE DATABASE {name}")
     try:
+        env = {**os.environ, "DATABASE_URL": f"{server}/{name}"}
+        hangar_command(env, "migrate", "--noinput", "-v0")
         yield f"{server}/{name}"
     finally:
         with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
@@ -285,7 +288,6 @@ def test_two_servers_share_one_redis_and_see_an_import_through_either(tmp_path, 
         "HANGAR_ACCESS_LOG": "",
         "ALLOWED_HOSTS": HOST,
     }
-    hangar_command(env, "migrate", "--noinput", "-v0")
     hangar_command(env, "import", str(SPACECRAFT_PAGE))
     ports, servers = [free_port(), free_port()], []
     try:

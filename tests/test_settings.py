@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.migrated import migrated_sqlite
 from tests.upstream import hangar_env
 
 
@@ -48,8 +49,7 @@ def test_the_built_in_secret_key_is_refused_off_loopback(tmp_path):
 
 
 def test_a_database_error_is_one_line_and_the_traceback_is_asked_for(tmp_path):
-    database = tmp_path / "hangar.sqlite3"
-    assert run(tmp_path, "migrate", "-v0").returncode == 0
+    database = migrated_sqlite(tmp_path / "hangar.sqlite3")
     program = Path(__file__).resolve().parent.parent / "data" / "program-25.json"
     done = run(tmp_path, "import", str(program), DATABASE_READ_ONLY="true")
     assert done.returncode == 1

@@ -26,14 +26,13 @@ from hangar.ingest.sync.progress import Progress
 from hangar.ingest.sync.run import api_root
 from hangar.ingest.write import WriteCounts
 from tests import models as m
+from tests.migrated import migrated_sqlite
 from tests.upstream import (
     FIRST_ID,
     SYNTHETIC_SPACECRAFT,
     Fault,
     FaultProxy,
     UpstreamHangar,
-    build_database,
-    hangar,
     hangar_env,
     mismatches,
     synthetic_page,
@@ -46,18 +45,6 @@ FIRST_PAGE = (*SPACECRAFT, "offset=0")
 SECOND_PAGE = (*SPACECRAFT, "offset=100")
 TOTAL = SYNTHETIC_SPACECRAFT + 10  # and the bundled page of real records
 DOCKING_EVENTS = int(importable(Endpoint("docking_events/", "detailed")))
-
-
-@pytest.fixture(scope="module")
-def upstream_database(tmp_path_factory):
-    return build_database(tmp_path_factory.mktemp("upstream-build"), datetime.now(UTC))
-
-
-@pytest.fixture(scope="module")
-def upstream(upstream_database, tmp_path_factory):
-    server = UpstreamHangar(tmp_path_factory.mktemp("upstream"), upstream_database).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
@@ -418,8 +405,7 @@ def test_killed_sync_resumes_without_fetching_finished_pages(upstream, upstream_
     """kill -9 while the second page is on its way; the rerun starts at that page."""
     proxy = FaultProxy(upstream.url)
     database = tmp_path / "downstream.sqlite3"
-    env = hangar_env(database, tmp_path / "var")
-    hangar("migrate", "--noinput", "-v0", env=env)
+    env = hangar_env(migrated_sqlite(database), tmp_path / "var")
     command = [sys.executable, "-m", "hangar.cli", "sync", "--upstream", proxy.url]
     command += ["--no-progress", "--budget", "1000", "--only", SPACECRAFT_PATH]
     try:
@@ -513,8 +499,7 @@ def test_the_summary_leaves_out_kinds_with_nothing_to_count():
 
 def test_ctrl_c_ends_a_sync_with_one_line_and_exit_code_130(upstream, tmp_path):
     proxy = FaultProxy(upstream.url)
-    env = hangar_env(tmp_path / "downstream.sqlite3", tmp_path / "var")
-    hangar("migrate", "--noinput", "-v0", env=env)
+    env = hangar_env(migrated_sqlite(tmp_path / "downstream.sqlite3"), tmp_path / "var")
     command = [sys.executable, "-m", "hangar.cli", "sync", "--upstream", proxy.url]
     command += ["--no-progress", "--budget", "1000", "--only", SPACECRAFT_PATH]
     try:

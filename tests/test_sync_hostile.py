@@ -14,6 +14,7 @@ import pytest
 
 from tests.hostile import HostileServer
 from tests.measured import Finished, run_measured
+from tests.migrated import migrated_sqlite
 from tests.upstream import DATA_DIR, hangar, hangar_env
 
 MEMORY_LIMIT_MIB = 300
@@ -26,8 +27,7 @@ def catalog(tmp_path_factory) -> Path:
     """A migrated SQLite catalog holding the bundled records, to copy for each run."""
     workdir = tmp_path_factory.mktemp("hostile-catalog")
     database = workdir / "catalog.sqlite3"
-    env = hangar_env(database, workdir / "var")
-    hangar("migrate", "--noinput", "-v0", env=env)
+    env = hangar_env(migrated_sqlite(database), workdir / "var")
     hangar("import", *map(str, sorted(DATA_DIR.glob("*.json"))), env=env)
     return database
 

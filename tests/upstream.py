@@ -28,6 +28,8 @@ from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from tests.migrated import migrated_sqlite
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 LL2 = "https://ll.thespacedevs.com/2.3.0"
@@ -216,8 +218,7 @@ def build_database(workdir: Path, now: datetime) -> Path:
     """A migrated SQLite catalog holding the bundled records and the synthetic spacecraft."""
     workdir.mkdir(parents=True, exist_ok=True)
     database = workdir / "upstream.sqlite3"
-    env = hangar_env(database, workdir / "var")
-    hangar("migrate", "--noinput", "-v0", env=env)
+    env = hangar_env(migrated_sqlite(database), workdir / "var")
     synthetic = workdir / "synthetic.json"
     ids = range(FIRST_ID, FIRST_ID + SYNTHETIC_SPACECRAFT)
     synthetic.write_text(json.dumps(synthetic_page(ids, now)), encoding="utf-8")
@@ -229,8 +230,7 @@ def build_synthetic_database(workdir: Path, spacecraft: int) -> Path:
     """A migrated SQLite catalog holding the benchmark's synthetic catalog (``bench/``)."""
     workdir.mkdir(parents=True, exist_ok=True)
     database = workdir / "synthetic.sqlite3"
-    env = hangar_env(database, workdir / "var")
-    hangar("migrate", "--noinput", "-v0", env=env)
+    env = hangar_env(migrated_sqlite(database), workdir / "var")
     script = (
         "import sys, django; sys.path.insert(0, 'bench'); django.setup(); "
         f"from synthetic import build; build({spacecraft})"
